@@ -1,0 +1,66 @@
+import type { Redactor } from './redaction.js';
+
+export interface EcgridErrorOptions {
+  cause?: unknown;
+  redactor?: Redactor;
+}
+
+/**
+ * Base class of every error this library throws. The message is scrubbed of known secrets, and a cause is
+ * replaced by a sanitized copy, so that neither `message`, `stack` nor any enumerable field carries a secret.
+ */
+export class EcgridError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string, options: EcgridErrorOptions = {}) {
+    const redactor = options.redactor;
+    const safeMessage = redactor ? redactor.redact(message) : message;
+    super(safeMessage);
+    this.name = new.target.name;
+    this.code = code;
+    if (options.cause !== undefined) {
+      Object.defineProperty(this, 'cause', {
+        value: sanitizeCause(options.cause, redactor),
+        enumerable: false,
+        writable: true,
+        configurable: true,
+      });
+    }
+    if (redactor && this.stack) this.stack = redactor.redact(this.stack);
+  }
+
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
+    for (const key of Object.keys(this)) out[key] = (this as Record<string, unknown>)[key];
+    return out;
+  }
+}
+
+/** Thrown when options or environment variables are missing or invalid. */
+export class ConfigurationError extends EcgridError {
+  constructor(message: string) {
+    super('Configuration', message);
+  }
+}
+
+/**
+ * Keeps what is useful for debugging of an underlying error (its name, code and a scrubbed message) and drops
+ * everything else: axios errors, for instance, carry request headers with credentials in `config`.
+ */
+export function sanitizeCause(cause: unknown, redactor?: Redactor): Error {
+  if (cause instanceof EcgridError) return cause;
+  const scrub = (text: string): string => (redactor ? redactor.redact(text) : text);
+  if (cause instanceof Error) {
+    const copy = new Error(scrub(cause.message));
+    copy.name = cause.name;
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' || typeof code === 'number') {
+      Object.defineProperty(copy, 'code', { value: code, enumerable: true });
+    }
+    copy.stack = `${copy.name}: ${copy.message}`;
+    return copy;
+  }
+  const copy = new Error(scrub(typeof cause === 'string' ? cause : 'non-error value thrown'));
+  copy.stack = `${copy.name}: ${copy.message}`;
+  return copy;
+}

@@ -1,0 +1,113 @@
+import http from 'node:http';
+import https from 'node:https';
+import { type EventListener, Redactor, assertHttpUrl, emitSafely, isLoopbackHost } from '@ecgrid-bridge/core';
+import { OPERATIONS } from './generated/index.js';
+import type { OperationName, OperationParams, OperationResults } from './generated/index.js';
+import { buildEnvelope } from './codec/encode.js';
+import { decodeResponse } from './codec/decode.js';
+import { SoapFaultError, SoapRequestError, SoapTransportError } from './errors.js';
+import { postEnvelope } from './transport.js';
+
+export type SoapEvent =
+  | { type: 'request'; operation: string }
+  | { type: 'response'; operation: string; httpStatus: number; durationMs: number }
+  | { type: 'fault'; operation: string; faultCode: string; errorCode: string | undefined; durationMs: number }
+  | { type: 'error'; operation: string; error: string; durationMs: number }
+  | { type: 'login'; reason: 'initial' | 'session-expired' }
+  | { type: 'relogin'; operation: string; sharedBy: number }
+  | { type: 'logout'; serverConfirmed: boolean };
+
+export interface SoapClientOptions {
+  /** The service address, e.g. `https://os.ecgrid.io/v4.1/prod/ECGridOS.asmx`. */
+  endpoint: string;
+  /** Bounds each whole call; default 30 s. */
+  timeoutMs?: number;
+  /** Responses larger than this are refused; default 256 MiB. */
+  maxResponseBytes?: number;
+  /** Plain http to a non-loopback host is refused unless allowed: session IDs and passwords travel in the body. */
+  allowInsecureHttp?: boolean;
+  onEvent?: EventListener<SoapEvent>;
+  /** Secrets known to this redactor are removed from every error; the client adds session IDs and passwords itself. */
+  redactor?: Redactor;
+}
+
+export interface CallOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface SoapClient {
+  readonly endpoint: string;
+  readonly redactor: Redactor;
+  call<Op extends OperationName>(operation: Op, params: OperationParams[Op], options?: CallOptions): Promise<OperationResults[Op]>;
+  /** Closes idle keep-alive sockets. */
+  close(): void;
+}
+
+/** A stateless ECGridOS SOAP 1.1 client: one method, `call`, for any operation of the generated table. */
+export function createSoapClient(options: SoapClientOptions): SoapClient {
+  const endpoint = assertHttpUrl(options.endpoint, 'SOAP endpoint');
+  if (endpoint.protocol === 'http:' && !isLoopbackHost(endpoint.hostname) && !options.allowInsecureHttp) {
+    throw new SoapRequestError('*', 'refusing plain http:// to a non-loopback host (set allowInsecureHttp to override)');
+  }
+  const redactor = options.redactor ?? new Redactor();
+  const agentOptions = { keepAlive: true, maxSockets: 64 };
+  const agent = endpoint.protocol === 'https:' ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+  const transport = {
+    endpoint,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    maxResponseBytes: options.maxResponseBytes ?? 256 * 1024 * 1024,
+    agent,
+  };
+
+  async function call<Op extends OperationName>(
+    operation: Op,
+    params: OperationParams[Op],
+    callOptions: CallOptions = {},
+  ): Promise<OperationResults[Op]> {
+    const spec = OPERATIONS[operation];
+    if (!spec) throw new SoapRequestError(String(operation), 'unknown operation');
+    const body = buildEnvelope(spec, params as Record<string, unknown>);
+    const started = performance.now();
+    emitSafely(options.onEvent, { type: 'request', operation });
+    try {
+      const answer = await postEnvelope(transport, {
+        operation,
+        soapAction: spec.soapAction,
+        body,
+        timeoutMs: callOptions.timeoutMs ?? transport.timeoutMs,
+        signal: callOptions.signal,
+        redactor,
+      });
+      const result = decodeResponse(spec, answer, redactor) as OperationResults[Op];
+      if (answer.status !== 200) {
+        throw new SoapTransportError(
+          { operation, kind: 'http', httpStatus: answer.status, message: `unexpected HTTP ${answer.status} with a result` },
+          { redactor },
+        );
+      }
+      emitSafely(options.onEvent, {
+        type: 'response',
+        operation,
+        httpStatus: answer.status,
+        durationMs: performance.now() - started,
+      });
+      return result;
+    } catch (err) {
+      const durationMs = performance.now() - started;
+      if (err instanceof SoapFaultError) {
+        emitSafely(options.onEvent, { type: 'fault', operation, faultCode: err.faultCode, errorCode: err.errorCode, durationMs });
+      } else {
+        emitSafely(options.onEvent, { type: 'error', operation, error: err instanceof Error ? err.name : 'Error', durationMs });
+      }
+      throw err;
+    }
+  }
+
+  return {
+    endpoint: endpoint.toString(),
+    redactor,
+    call,
+    close: () => agent.destroy(),
+  };
+}

@@ -1,0 +1,23 @@
+export * from './generated/index.js';
+export type { ElementSpec, ArraySpec, ComplexTypeSpec, OperationSpec, ServiceSpec, TypeKind } from './schema.js';
+export {
+  SoapFaultError,
+  SoapTransportError,
+  SoapProtocolError,
+  SoapRequestError,
+  type SoapTransportErrorKind,
+  type SoapProtocolErrorKind,
+} from './errors.js';
+export { buildEnvelope } from './codec/encode.js';
+export { decodeResponse, type HttpAnswer } from './codec/decode.js';
+export { createSoapClient, type SoapClient, type SoapClientOptions, type SoapEvent, type CallOptions } from './client.js';
+export {
+  createSoapSession,
+  defaultIsSessionExpired,
+  type SoapSession,
+  type SoapSessionOptions,
+  type SoapCredentials,
+  type SessionOperationName,
+  type SessionParams,
+} from './session.js';
+export { renderWsdl, type RenderWsdlOptions } from './wsdl-writer.js';
