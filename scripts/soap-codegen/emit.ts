@@ -58,6 +58,9 @@ export function emitTypes(desc: ServiceDescription, source: string): string {
     out.push(`export interface ${c.name} {\n${c.fields.map((f) => member(f, desc)).join('\n')}\n}\n`);
   }
   out.push(`export type OperationName =\n${desc.operations.map((o) => `  | '${o.name}'`).join('\n')};\n`);
+  const withSession = desc.operations.filter((o) => o.params[0]?.name === 'SessionID');
+  out.push('/** Operations whose first parameter is the SessionID. */');
+  out.push(`export type SessionOperationName =\n${withSession.map((o) => `  | '${o.name}'`).join('\n')};\n`);
   out.push('/** The request parameters of each operation, in WSDL order. */');
   out.push('export interface OperationParams {');
   for (const o of desc.operations) {

@@ -1,14 +1,19 @@
 import { ConfigurationError, SingleFlight, assertPasswordRule, emitSafely, readEnvConfig } from '@ecgrid-bridge/core';
-import type { OperationName, OperationParams, OperationResults, SessionInfo, SessionLogInfo } from './generated/index.js';
+import type {
+  OperationName,
+  OperationParams,
+  OperationResults,
+  SessionInfo,
+  SessionLogInfo,
+  SessionOperationName,
+} from './generated/index.js';
 import { type CallOptions, type SoapClient, type SoapClientOptions, createSoapClient } from './client.js';
 import { SoapFaultError, SoapProtocolError } from './errors.js';
 
 export type SoapCredentials = { loginName: string; password: string } | { apiKey: string };
 
-/** Operations that take a SessionID first; the session fills it in. */
-export type SessionOperationName = {
-  [Op in OperationName]: OperationParams[Op] extends { SessionID?: string } ? Op : never;
-}[OperationName];
+
+export type { SessionOperationName };
 
 export type SessionParams<Op extends OperationName> = Omit<OperationParams[Op], 'SessionID'>;
 

@@ -1,0 +1,241 @@
+import { ConfigurationError, type EventListener, Redactor, emitSafely, readEnvConfig } from '@ecgrid-bridge/core';
+import type { SoapCredentials } from '@ecgrid-bridge/soap';
+import type { Backend, InvokeOptions } from './backends/backend.js';
+import { type RestPort, createRestBackend } from './backends/rest-backend.js';
+import { type SoapBackendOptions, createSoapBackend } from './backends/soap-backend.js';
+import { FacadeError, NotAvailableOnBackendError } from './errors.js';
+import { MAPPINGS } from './mapping/index.js';
+import { normalizeError } from './normalize-error.js';
+import {
+  type BackendName,
+  FACADE_OPERATIONS,
+  type FacadeOperation,
+  type FacadeParams,
+  type FacadeResult,
+  isFacadeOperation,
+} from './operations.js';
+import { CandidateTimeout, ParityRunner, type ParityOptions } from './parity/experiment.js';
+import type { MismatchRecord } from './parity/record.js';
+import { type OperationSummary, ParitySummary } from './parity/summary.js';
+import { mayFallBack } from './routing/fallback.js';
+import { type MigrationStage, type Plan, type Route, type RoutingConfig, backendsInUse, planCall, validateRouting } from './routing/plan.js';
+import { defaultStickyKey } from './routing/sticky-key.js';
+
+export interface FacadeCallOptions extends InvokeOptions {
+  /** The rollout key; calls with the same key always land on the same backend (default: operation + parameters). */
+  stickyKey?: string;
+}
+
+export type FacadeEvent =
+  | { type: 'call'; operation: FacadeOperation; plan: Plan['kind']; backend: BackendName; ok: boolean; durationMs: number; code?: string }
+  | { type: 'fallback'; operation: FacadeOperation; from: 'rest'; to: 'soap'; code: string };
+
+export interface FacadeOptions {
+  /** Route of every operation not configured otherwise; default `ECGRID_BACKEND`, else `soap`. */
+  backend?: Route;
+  /** Credentials for both backends; default from `ECGrid__ApiKey`, or `ECGrid__Email` and `ECGrid__Password`. */
+  credentials?: SoapCredentials;
+  soap?: Omit<SoapBackendOptions, 'credentials'>;
+  /** The REST side: a port over a REST client (see `restPortFromClient`). */
+  rest?: { port: RestPort };
+  routes?: Partial<Record<FacadeOperation, Route>>;
+  rollout?: Partial<Record<FacadeOperation, number>>;
+  stages?: Partial<Record<FacadeOperation, MigrationStage>>;
+  /** REST → SOAP fallback on outages (network, 5xx, not available); never on 4xx or an unknown upload outcome. */
+  fallback?: boolean;
+  parity?: ParityOptions;
+  onEvent?: EventListener<FacadeEvent>;
+  env?: Record<string, string | undefined>;
+  /** Ready-made backends, mainly for tests. */
+  backends?: Partial<Record<BackendName, Backend>>;
+}
+
+type Method<Op extends FacadeOperation> = object extends FacadeParams<Op>
+  ? (params?: FacadeParams<Op>, options?: FacadeCallOptions) => Promise<FacadeResult<Op>>
+  : (params: FacadeParams<Op>, options?: FacadeCallOptions) => Promise<FacadeResult<Op>>;
+
+/** The legacy interface: one method per ECGridOS operation, SOAP parameters without the SessionID, SOAP-shaped results. */
+export type EcgridOperations = { readonly [Op in FacadeOperation]: Method<Op> };
+
+export interface EcgridFacade extends EcgridOperations {
+  /** Call an operation by name (for tools that take the name as data). */
+  invoke<Op extends FacadeOperation>(operation: Op, params: FacadeParams<Op>, options?: FacadeCallOptions): Promise<FacadeResult<Op>>;
+  /** Runs a read on both backends now, waits for both, and returns the comparison record (match or not). */
+  compare<Op extends FacadeOperation>(operation: Op, params: FacadeParams<Op>): Promise<MismatchRecord>;
+  /** Per-operation parity counts and latencies so far. */
+  paritySummary(): OperationSummary[];
+  /** Resolves when background parity comparisons have been published. */
+  parityIdle(): Promise<void>;
+  /** Logs out of every backend session and releases connections; never throws. */
+  close(): Promise<void>;
+}
+
+const ROUTES: readonly Route[] = ['soap', 'rest', 'parity', 'rest-fallback-soap'];
+
+/** Builds the facade: the same calls, served by SOAP, REST, or both, as configured. */
+export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
+  const env = readEnvConfig(options.env);
+  const defaultRoute = options.backend ?? (env.backend as Route | undefined) ?? 'soap';
+  if (!ROUTES.includes(defaultRoute)) {
+    throw new ConfigurationError(`unknown backend "${defaultRoute}"; expected one of ${ROUTES.join(', ')}`);
+  }
+  const routing: RoutingConfig = {
+    default: defaultRoute,
+    routes: options.routes ?? {},
+    rollout: options.rollout ?? {},
+    stages: options.stages ?? {},
+    fallback: options.fallback ?? false,
+    authoritative: options.parity?.authoritative ?? 'soap',
+  };
+  validateRouting(routing);
+  const used = backendsInUse(routing);
+  const redactor = new Redactor();
+  const credentials = options.credentials ?? credentialsFromEnv(env);
+  if (credentials) redactor.add('apiKey' in credentials ? credentials.apiKey : credentials.password);
+
+  const backends: Partial<Record<BackendName, Backend>> = { ...options.backends };
+  if (!backends.soap && used.has('soap')) {
+    backends.soap = createSoapBackend({
+      ...options.soap,
+      endpoint: options.soap?.endpoint ?? env.soapUrl,
+      credentials,
+      redactor,
+    });
+  }
+  if (!backends.rest && used.has('rest')) {
+    if (!options.rest) throw new ConfigurationError('The configuration routes calls to REST but gives no REST client (`rest.port`).');
+    backends.rest = createRestBackend(options.rest.port);
+  }
+  const backend = (name: BackendName): Backend => {
+    const b = backends[name];
+    if (!b) throw new ConfigurationError(`no ${name.toUpperCase()} backend is configured`);
+    return b;
+  };
+
+  const summary = new ParitySummary();
+  const toFacadeError = (err: unknown, side: BackendName, operation = 'parity'): FacadeError =>
+    err instanceof CandidateTimeout
+      ? new FacadeError({ operation, backend: side, code: 'Timeout', backendCode: 'parity-timeout', httpStatus: 0, message: err.message })
+      : normalizeError(err, operation, side);
+  const parity = new ParityRunner(options.parity ?? {}, summary, redactor, toFacadeError);
+
+  const ignoredFor = (operation: FacadeOperation): string[] => {
+    const entry = MAPPINGS[operation];
+    return [...(entry.rest ? entry.rest.lossy : []), ...(options.parity?.ignore?.[operation] ?? [])];
+  };
+
+  async function timed<T>(
+    operation: FacadeOperation,
+    plan: Plan['kind'],
+    side: BackendName,
+    run: () => Promise<T>,
+  ): Promise<T> {
+    const started = performance.now();
+    try {
+      const value = await run();
+      emitSafely(options.onEvent, { type: 'call', operation, plan, backend: side, ok: true, durationMs: performance.now() - started });
+      return value;
+    } catch (err) {
+      const code = err instanceof FacadeError ? err.code : 'Internal';
+      emitSafely(options.onEvent, { type: 'call', operation, plan, backend: side, ok: false, durationMs: performance.now() - started, code });
+      throw err;
+    }
+  }
+
+  async function invoke<Op extends FacadeOperation>(
+    operation: Op,
+    params: FacadeParams<Op>,
+    callOptions: FacadeCallOptions = {},
+  ): Promise<FacadeResult<Op>> {
+    if (!isFacadeOperation(operation)) {
+      throw new ConfigurationError(`unknown operation ${String(operation)}; the facade serves ${FACADE_OPERATIONS.join(', ')}`);
+    }
+    const args = (params ?? {}) as FacadeParams<Op>;
+    const entry = MAPPINGS[operation];
+    const call = (side: BackendName) => () => backend(side).invoke(operation, args, callOptions);
+
+    if (entry.kind === 'session') {
+      const sides = [...used].filter((s) => backends[s]);
+      const results = await Promise.all(sides.map((side) => timed(operation, 'single', side, call(side))));
+      return results[0] as FacadeResult<Op>;
+    }
+
+    const plan = planCall(routing, operation, callOptions.stickyKey ?? defaultStickyKey(operation, args));
+    switch (plan.kind) {
+      case 'single':
+        return timed(operation, plan.kind, plan.backend, call(plan.backend));
+      case 'fallback':
+        try {
+          return await timed(operation, plan.kind, 'rest', call('rest'));
+        } catch (err) {
+          const error = err instanceof FacadeError ? err : normalizeError(err, operation, 'rest');
+          if (!mayFallBack(error)) throw error;
+          emitSafely(options.onEvent, { type: 'fallback', operation, from: 'rest', to: 'soap', code: error.code });
+          return timed(operation, plan.kind, 'soap', call('soap'));
+        }
+      case 'parity': {
+        const authoritative = plan.authoritative;
+        const candidate: BackendName = authoritative === 'soap' ? 'rest' : 'soap';
+        if (entry.kind === 'write') {
+          return parity.runWrite(operation, args, authoritative, () => timed(operation, 'parity', authoritative, call(authoritative)));
+        }
+        return parity.run({
+          operation,
+          args,
+          authoritative,
+          control: () => timed(operation, 'parity', authoritative, call(authoritative)),
+          candidate: () => timed(operation, 'parity', candidate, call(candidate)),
+          ignore: ignoredFor(operation),
+          orderBy: entry.orderBy,
+        });
+      }
+    }
+  }
+
+  async function compare<Op extends FacadeOperation>(operation: Op, params: FacadeParams<Op>): Promise<MismatchRecord> {
+    const entry = MAPPINGS[operation];
+    if (entry.kind !== 'read') throw new NotAvailableOnBackendError(operation, 'rest', 'only reads are compared');
+    let captured: MismatchRecord | undefined;
+    const runner = new ParityRunner(
+      { ...options.parity, waitForCandidate: true, publishMatches: true, publish: (r) => void (captured = r) },
+      summary,
+      redactor,
+      toFacadeError,
+    );
+    await runner
+      .run({
+        operation,
+        args: params,
+        authoritative: routing.authoritative,
+        control: () => backend(routing.authoritative).invoke(operation, params),
+        candidate: () => backend(routing.authoritative === 'soap' ? 'rest' : 'soap').invoke(operation, params),
+        ignore: ignoredFor(operation),
+        orderBy: entry.orderBy,
+      })
+      .catch(() => undefined);
+    if (!captured) throw new FacadeError({ operation, backend: routing.authoritative, code: 'Internal', backendCode: undefined, httpStatus: 0, message: 'the comparison produced no record' });
+    return captured;
+  }
+
+  const methods = Object.fromEntries(
+    FACADE_OPERATIONS.map((op) => [op, (params?: FacadeParams<typeof op>, o?: FacadeCallOptions) => invoke(op, params ?? ({} as FacadeParams<typeof op>), o)]),
+  ) as unknown as EcgridOperations;
+
+  return {
+    ...methods,
+    invoke,
+    compare,
+    paritySummary: () => summary.get(),
+    parityIdle: () => parity.idle(),
+    async close() {
+      await parity.idle();
+      await Promise.all(Object.values(backends).map((b) => b?.close().catch(() => undefined)));
+    },
+  };
+}
+
+function credentialsFromEnv(env: ReturnType<typeof readEnvConfig>): SoapCredentials | undefined {
+  if (env.apiKey) return { apiKey: env.apiKey };
+  if (env.email && env.password) return { loginName: env.email, password: env.password };
+  return undefined;
+}
