@@ -13,3 +13,5 @@ export type { MismatchRecord, Observation, ParityOutcome } from './parity/record
 export type { OperationSummary, SideStats } from './parity/summary.js';
 export type { Difference } from './parity/diff.js';
 export { normalizeResult, type Plain } from './parity/normalize.js';
+export { coverageRows, coverageMarkdown, type CoverageRow } from './coverage.js';
+export { REST_EQUIVALENTS, type RestEquivalent } from './generated/rest-equivalents.js';
