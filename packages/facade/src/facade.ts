@@ -2,6 +2,7 @@ import { ConfigurationError, type EventListener, Redactor, emitSafely, readEnvCo
 import type { SoapCredentials } from '@ecgrid-bridge/soap';
 import type { Backend, InvokeOptions } from './backends/backend.js';
 import { type RestPort, createRestBackend } from './backends/rest-backend.js';
+import { type RestPortOptions, createRestPort } from './backends/rest-port.js';
 import { type SoapBackendOptions, createSoapBackend } from './backends/soap-backend.js';
 import { FacadeError, NotAvailableOnBackendError } from './errors.js';
 import { MAPPINGS } from './mapping/index.js';
@@ -36,8 +37,8 @@ export interface FacadeOptions {
   /** Credentials for both backends; default from `ECGrid__ApiKey`, or `ECGrid__Email` and `ECGrid__Password`. */
   credentials?: SoapCredentials;
   soap?: Omit<SoapBackendOptions, 'credentials'>;
-  /** The REST side: a port over a REST client (see `restPortFromClient`). */
-  rest?: { port: RestPort };
+  /** The REST side: client options (base URL, timeouts, an auth strategy), or a ready port. */
+  rest?: Omit<RestPortOptions, 'credentials'> | { port: RestPort };
   routes?: Partial<Record<FacadeOperation, Route>>;
   rollout?: Partial<Record<FacadeOperation, number>>;
   stages?: Partial<Record<FacadeOperation, MigrationStage>>;
@@ -103,8 +104,10 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
     });
   }
   if (!backends.rest && used.has('rest')) {
-    if (!options.rest) throw new ConfigurationError('The configuration routes calls to REST but gives no REST client (`rest.port`).');
-    backends.rest = createRestBackend(options.rest.port);
+    const rest = options.rest ?? {};
+    backends.rest = createRestBackend(
+      'port' in rest ? rest.port : createRestPort({ ...rest, baseUrl: rest.baseUrl ?? env.restUrl, credentials, env: options.env }),
+    );
   }
   const backend = (name: BackendName): Backend => {
     const b = backends[name];
@@ -187,6 +190,7 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
           candidate: () => timed(operation, 'parity', candidate, call(candidate)),
           ignore: ignoredFor(operation),
           orderBy: entry.orderBy,
+          sensitive: entry.sensitive === true,
         });
       }
     }
@@ -211,6 +215,7 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
         candidate: () => backend(routing.authoritative === 'soap' ? 'rest' : 'soap').invoke(operation, params),
         ignore: ignoredFor(operation),
         orderBy: entry.orderBy,
+        sensitive: entry.sensitive === true,
       })
       .catch(() => undefined);
     if (!captured) throw new FacadeError({ operation, backend: routing.authoritative, code: 'Internal', backendCode: undefined, httpStatus: 0, message: 'the comparison produced no record' });

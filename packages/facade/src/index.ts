@@ -6,6 +6,7 @@ export { MAPPINGS, DOTNET_MIN_DATE, type MappingEntry, type MappingTable, type R
 export { type Backend, type InvokeOptions, SESSION_HANDLE } from './backends/backend.js';
 export { createSoapBackend, type SoapBackendOptions } from './backends/soap-backend.js';
 export { createRestBackend, type RestPort, type RestPortRequest } from './backends/rest-backend.js';
+export { createRestPort, type RestPortOptions } from './backends/rest-port.js';
 export { type Route, type MigrationStage, type Plan, planCall, bucketOf } from './routing/plan.js';
 export { mayFallBack } from './routing/fallback.js';
 export type { ParityOptions } from './parity/experiment.js';

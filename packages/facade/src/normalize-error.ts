@@ -1,4 +1,5 @@
 import { ConfigurationError, PasswordRuleError } from '@ecgrid-bridge/core';
+import { RestApiError, RestRequestRefusedError } from '@ecgrid-bridge/rest';
 import { SoapFaultError, SoapProtocolError, SoapRequestError, SoapTransportError } from '@ecgrid-bridge/soap';
 import { P, match } from 'ts-pattern';
 import { FacadeError, type FacadeErrorCode } from './errors.js';
@@ -29,19 +30,6 @@ const byStatus = (status: number): FacadeErrorCode =>
     .when((s) => s >= 400 && s < 500, () => 'InvalidParameter' as const)
     .otherwise(() => 'Internal' as const);
 
-/** The REST package's error, recognised by shape so the facade does not depend on its class identity. */
-interface RestLikeError extends Error {
-  kind: string;
-  status: number;
-  errorCode: string | null;
-  serverErrorCode: string | null;
-}
-
-const isRestError = (err: unknown): err is RestLikeError =>
-  err instanceof Error &&
-  typeof (err as Partial<RestLikeError>).kind === 'string' &&
-  typeof (err as Partial<RestLikeError>).status === 'number';
-
 /** Turns whatever a backend threw into a FacadeError that keeps the backend's own code and HTTP status. */
 export function normalizeError(err: unknown, operation: string, backend: BackendName): FacadeError {
   if (err instanceof FacadeError) return err;
@@ -69,7 +57,8 @@ export function normalizeError(err: unknown, operation: string, backend: Backend
     .with(P.instanceOf(SoapRequestError), (e) => make('InvalidParameter', 'SoapRequest', 0, e.message))
     .with(P.instanceOf(PasswordRuleError), (e) => make('InvalidParameter', e.code, 0, e.message))
     .with(P.instanceOf(ConfigurationError), (e) => make('Configuration', e.code, 0, e.message))
-    .when(isRestError, (e) => {
+    .with(P.instanceOf(RestRequestRefusedError), (e) => make('InvalidParameter', e.reason, 0, e.message))
+    .with(P.instanceOf(RestApiError), (e) => {
       const backendCode = e.serverErrorCode ?? e.kind;
       return match(e.kind)
         .with('outcome-unknown', () => make('OutcomeUnknown', backendCode, e.status, e.message))

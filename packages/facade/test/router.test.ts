@@ -246,6 +246,8 @@ describe('parity', () => {
     await facade.UserGetAPIKey({ UserID: 3 });
     expect(records[0]?.outcome).toBe('mismatch');
     expect(JSON.stringify(records)).not.toContain('canary-api-key-0001');
+    expect(JSON.stringify(records)).not.toContain('key-one-1234');
+    expect(JSON.stringify(records)).not.toContain('key-two-5678');
   });
 
   it('opens both sessions on Login when both backends are in use', async () => {

@@ -135,7 +135,10 @@ export function createSoapSession(options: SoapSessionOptions): SoapSession {
       await loginFlight.run(() => doLogin('initial'));
     },
     async logout() {
-      if (usesApiKey || current === undefined) return;
+      if (usesApiKey) return;
+      // A login still in flight would otherwise leave a session open that no one ends.
+      if (current === undefined && loginFlight.pending) await loginFlight.run(() => doLogin('initial')).catch(() => undefined);
+      if (current === undefined) return;
       const sessionId = current;
       current = undefined;
       let serverConfirmed = false;

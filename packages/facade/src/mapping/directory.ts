@@ -160,6 +160,7 @@ export const UserList: MappingEntry<'UserList'> = {
 export const UserGetAPIKey: MappingEntry<'UserGetAPIKey'> = {
   operation: 'UserGetAPIKey',
   kind: 'read',
+  sensitive: true,
   rest: {
     method: 'GET',
     path: '/v2/users/key/{id}',

@@ -32,6 +32,8 @@ export type MappingEntry<Op extends FacadeOperation> = {
   readonly kind: 'read' | 'write' | 'session';
   /** List results whose order the API does not promise are sorted by this field before comparing. */
   readonly orderBy?: string;
+  /** The result is a credential (an API key): parity compares and publishes its digest only. */
+  readonly sensitive?: true;
 } & ({ readonly rest: RestRoute<Op> } | { readonly rest: null; readonly noRestReason: string });
 
 export type MappingTable = { readonly [Op in FacadeOperation]: MappingEntry<Op> };

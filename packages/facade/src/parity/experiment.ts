@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Redactor } from '@ecgrid-bridge/core';
 import type { FacadeError } from '../errors.js';
 import type { BackendName } from '../operations.js';
@@ -33,6 +33,8 @@ export interface ExperimentInput<T> {
   candidate: () => Promise<T>;
   ignore: readonly string[];
   orderBy?: string;
+  /** The result is itself a credential: only its digest is compared and published. */
+  sensitive?: boolean;
 }
 
 /**
@@ -101,7 +103,10 @@ export class ParityRunner {
     candidate: Settled<T>,
     candidateBackend: BackendName,
   ): Promise<void> {
-    const normalize = (v: T): Plain => normalizeResult(v, { ignore: input.ignore, orderBy: input.orderBy });
+    const normalize = (v: T): Plain => {
+      const plain = normalizeResult(v, { ignore: input.ignore, orderBy: input.orderBy });
+      return input.sensitive ? { sha256: createHash('sha256').update(JSON.stringify(plain)).digest('hex') } : plain;
+    };
     const controlPlain = control.ok ? normalize(control.value) : null;
     const candidatePlain = candidate.ok ? normalize(candidate.value) : null;
     let differences: Difference[] = [];

@@ -1,8 +1,8 @@
-import { XMLBuilder } from 'fast-xml-parser';
+import { XMLBuilder } from './fxp.js';
 import { COMPLEX_TYPES, SERVICE } from '../generated/index.js';
 import type { ElementSpec, OperationSpec } from '../schema.js';
 import { SoapRequestError } from '../errors.js';
-import { ValueError, formatBuiltin } from './values.js';
+import { ValueError, enumValue, formatBuiltin } from './values.js';
 
 const SOAP11_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
 
@@ -15,25 +15,34 @@ interface XmlObject {
 
 /** Builds the SOAP 1.1 request envelope of an operation from named parameters, in WSDL order. */
 export function buildEnvelope(op: OperationSpec, params: Record<string, unknown>): string {
-  const known = new Set(op.params.map((p) => p.name));
-  for (const key of Object.keys(params)) {
+  const known = paramNames(op);
+  for (const key of Object.keys(params ?? {})) {
     if (!known.has(key)) {
       throw new SoapRequestError(op.name, `unknown parameter ${key}; expected ${[...known].join(', ') || 'none'}`);
     }
   }
-  const body: XmlObject = { '@_xmlns': SERVICE.namespace };
+  const body: XmlObject = {};
   for (const spec of op.params) {
-    const value = params[spec.name];
-    const encoded = encodeElement(op.name, spec, value, spec.name);
+    const encoded = encodeElement(op.name, spec, params?.[spec.name], spec.name);
     if (encoded !== undefined) body[spec.name] = encoded;
   }
-  const doc = {
-    'soap:Envelope': {
-      '@_xmlns:soap': SOAP11_ENV,
-      'soap:Body': { [op.requestElement]: body },
-    },
-  };
-  return `<?xml version="1.0" encoding="utf-8"?>${builder.build(doc) as string}`;
+  // Only the parameters go through the builder: the envelope around them is the same for every call.
+  const element = op.requestElement;
+  return (
+    `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="${SOAP11_ENV}"><soap:Body>` +
+    `<${element} xmlns="${SERVICE.namespace}">${builder.build(body) as string}</${element}></soap:Body></soap:Envelope>`
+  );
+}
+
+const paramNameSets = new WeakMap<OperationSpec, ReadonlySet<string>>();
+
+function paramNames(op: OperationSpec): ReadonlySet<string> {
+  let names = paramNameSets.get(op);
+  if (!names) {
+    names = new Set(op.params.map((p) => p.name));
+    paramNameSets.set(op, names);
+  }
+  return names;
 }
 
 function encodeElement(opName: string, spec: ElementSpec, value: unknown, path: string): XmlValue | undefined {
@@ -54,8 +63,7 @@ function encodeValue(opName: string, type: string, kind: ElementSpec['kind'], va
     case 'builtin':
       return formatBuiltin(type, value);
     case 'enum':
-      if (typeof value !== 'string') throw new ValueError('expected an enumeration value (string)');
-      return value;
+      return enumValue(type, value);
     case 'array': {
       const wrapper = COMPLEX_TYPES[type.slice(4)];
       if (!wrapper?.array) throw new ValueError(`unknown array type ${type}`);

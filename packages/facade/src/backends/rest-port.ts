@@ -1,0 +1,67 @@
+import {
+  type AuthStrategy,
+  type RestClient,
+  type RestClientOptions,
+  apiKeyAuth,
+  createRestClient,
+  jwtAuth,
+} from '@ecgrid-bridge/rest';
+import type { SoapCredentials } from '@ecgrid-bridge/soap';
+import type { RestPort } from './rest-backend.js';
+
+export interface RestPortOptions extends Omit<RestClientOptions, 'auth'> {
+  /** An API key becomes `X-API-Key`; a login name and password become a Bearer JWT session. */
+  credentials?: SoapCredentials;
+  /** Overrides the strategy built from `credentials` (client key/secret, token exchange, …). */
+  auth?: AuthStrategy;
+  /** The JWT login body's field for the login name (default `email`, as in the authentication guide). */
+  loginField?: 'email' | 'login';
+}
+
+function strategyFor(options: RestPortOptions, credentials?: SoapCredentials): AuthStrategy {
+  if (!credentials && options.auth) return options.auth;
+  const creds = credentials ?? options.credentials;
+  if (creds && 'apiKey' in creds) return apiKeyAuth({ apiKey: creds.apiKey });
+  if (creds) return jwtAuth({ email: creds.loginName, password: creds.password, loginField: options.loginField });
+  return apiKeyAuth({ env: options.env });
+}
+
+/**
+ * A REST port over the REST client. `Login` with explicit credentials starts a fresh client with a JWT session;
+ * with none, it obtains the configured credential right away so that failures show at Login, as on SOAP.
+ */
+export function createRestPort(options: RestPortOptions): RestPort & { client(): RestClient } {
+  const build = (credentials?: SoapCredentials): RestClient => {
+    const auth = strategyFor(options, credentials);
+    return createRestClient({ ...options, auth });
+  };
+  let client = build();
+
+  return {
+    client: () => client,
+    request: (req) =>
+      client.request({
+        method: req.method,
+        path: req.path,
+        body: req.body,
+        idempotent: req.idempotent,
+        timeoutMs: req.timeoutMs,
+        signal: req.signal,
+      }),
+    async login(credentials) {
+      if (credentials) {
+        await client.auth.logout?.().catch(() => undefined);
+        client = build(credentials);
+      }
+      await client.auth.authenticate();
+    },
+    async logout() {
+      try {
+        await client.auth.logout?.();
+      } catch {
+        // The local credential is dropped either way.
+      }
+      client.auth.invalidate();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { callOptions, type CallOptions, type EcgridStatus, type EndpointCall, type IsoDateTime, type OpenString } from './common.js';
+
+/** rest-api/partners/*.md */
+export const PARTNER_PATHS = {
+  'partners.get': '/v2/partners/{id}',
+} as const;
+
+/** An interconnect as GET /v2/partners/{id} returns it (InterconnectIDInfo). */
+export interface InterconnectInfo {
+  interconnectId: number;
+  ecGridIdFrom: number;
+  ecGridIdTo: number;
+  status: OpenString<EcgridStatus>;
+  created: IsoDateTime;
+  modified: IsoDateTime;
+}
+
+export interface PartnerEndpoints {
+  get(interconnectId: number, options?: CallOptions): Promise<InterconnectInfo>;
+}
+
+export function partnerEndpoints(call: EndpointCall, paths: Record<keyof typeof PARTNER_PATHS, string>): PartnerEndpoints {
+  return {
+    get: (interconnectId, options) =>
+      call<InterconnectInfo>({
+        method: 'GET',
+        path: paths['partners.get'],
+        pathParams: { id: interconnectId },
+        ...callOptions(options),
+      }),
+  };
+}

@@ -1,0 +1,62 @@
+import {
+  callOptions,
+  type AuthLevel,
+  type CallOptions,
+  type EcgridStatus,
+  type EndpointCall,
+  type IsoDateTime,
+  type OpenString,
+} from './common.js';
+
+/** rest-api/users/*.md */
+export const USER_PATHS = {
+  'users.me': '/v2/users/me',
+  'users.get': '/v2/users/{id}',
+  'users.list': '/v2/users/list',
+  'users.apiKey': '/v2/users/key/{id}',
+} as const;
+
+/** A user as GET /v2/users/{id}, GET /v2/users/me and POST /v2/users/list return it (UserIDInfo). */
+export interface UserInfo {
+  userId: number;
+  login: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  networkId: number;
+  mailboxId: number;
+  authLevel: OpenString<AuthLevel>;
+  status: OpenString<EcgridStatus>;
+  created: IsoDateTime;
+}
+
+/** POST /v2/users/list body. */
+export interface UserListRequest {
+  networkId?: number;
+  mailboxId?: number;
+  authLevel?: OpenString<AuthLevel>;
+  status?: OpenString<EcgridStatus>;
+  /** Defaults to 1. */
+  pageNo?: number;
+  /** Defaults to 25. */
+  recordsPerPage?: number;
+}
+
+export interface UserEndpoints {
+  me(options?: CallOptions): Promise<UserInfo>;
+  get(id: number, options?: CallOptions): Promise<UserInfo>;
+  list(body?: UserListRequest, options?: CallOptions): Promise<UserInfo[]>;
+  /** GET /v2/users/key/{id}: the user's API key (a secret: handle it as one). */
+  apiKey(id: number, options?: CallOptions): Promise<string>;
+}
+
+export function userEndpoints(call: EndpointCall, paths: Record<keyof typeof USER_PATHS, string>): UserEndpoints {
+  return {
+    me: (options) => call<UserInfo>({ method: 'GET', path: paths['users.me'], ...callOptions(options) }),
+    get: (id, options) => call<UserInfo>({ method: 'GET', path: paths['users.get'], pathParams: { id }, ...callOptions(options) }),
+    list: (body = {}, options) =>
+      call<UserInfo[]>({ method: 'POST', path: paths['users.list'], body, idempotent: true, ...callOptions(options) }),
+    apiKey: (id, options) =>
+      call<string>({ method: 'GET', path: paths['users.apiKey'], pathParams: { id }, ...callOptions(options) }),
+  };
+}

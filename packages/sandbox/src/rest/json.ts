@@ -1,0 +1,106 @@
+import type {
+  InterchangeRecord,
+  InterconnectRecord,
+  MailboxRecord,
+  NetworkRecord,
+  ParcelRecord,
+  TradingPartnerRecord,
+  UserRecord,
+} from '../store/records.js';
+import type { SandboxService } from '../service/service.js';
+
+/** Stored records as the REST reference's JSON objects (field names of each endpoint's example). */
+
+export const network = (n: NetworkRecord) => ({
+  networkId: n.networkId,
+  uniqueId: n.uniqueId,
+  companyName: n.name,
+  status: n.status,
+  created: n.created,
+  modified: n.modified,
+});
+
+export const mailbox = (m: MailboxRecord) => ({
+  mailboxId: m.mailboxId,
+  networkId: m.networkId,
+  uniqueId: m.uniqueId,
+  companyName: m.name,
+  status: m.status,
+  created: m.created,
+  modified: m.modified,
+});
+
+export const tradingPartner = (tp: TradingPartnerRecord) => ({
+  ecGridId: tp.ecgridId,
+  mailboxId: tp.mailboxId,
+  networkId: tp.networkId,
+  qualifier: tp.qualifier,
+  id: tp.id,
+  description: tp.description,
+  status: tp.status,
+  routingGroup: tp.routingGroup,
+  ediStandard: 'X12',
+});
+
+/** REST reports interconnects in its general Status vocabulary. */
+const INTERCONNECT_STATUS: Readonly<Record<string, string>> = { Completed: 'Active', Canceled: 'Terminated', Delayed: 'Suspended' };
+
+export const interconnect = (ic: InterconnectRecord) => ({
+  interconnectId: ic.interconnectId,
+  ecGridIdFrom: ic.ecgridId1,
+  ecGridIdTo: ic.ecgridId2,
+  status: INTERCONNECT_STATUS[ic.status] ?? ic.status,
+  created: ic.created,
+  modified: ic.modified,
+});
+
+/** `mailboxId`/`networkId` are the receiving side in an inbox view and the sending side in an outbox view. */
+export function parcel(p: ParcelRecord, side: 'to' | 'from', service: SandboxService, withStatus = true) {
+  const mailboxId = side === 'to' ? p.toMailboxId : p.fromMailboxId;
+  return {
+    parcelId: p.parcelId,
+    mailboxId,
+    networkId: service.mailboxRecord(mailboxId)?.networkId ?? 0,
+    fileName: p.fileName,
+    bytes: p.bytes,
+    ...(withStatus ? { status: p.status } : {}),
+    ecGridIdFrom: p.fromEcgridId,
+    ecGridIdTo: p.toEcgridId,
+    created: p.created,
+    modified: p.modified,
+  };
+}
+
+const isaId = (service: SandboxService, ecgridId: number): string => service.tradingPartnerRecord(ecgridId)?.id ?? String(ecgridId);
+
+export const manifestEntry = (ic: InterchangeRecord, service: SandboxService) => ({
+  interchangeId: ic.interchangeId,
+  sender: isaId(service, ic.fromEcgridId),
+  receiver: isaId(service, ic.toEcgridId),
+  documentType: ic.documentType,
+  count: ic.transactionCount,
+});
+
+export const interchange = (ic: InterchangeRecord, service: SandboxService) => ({
+  interchangeId: ic.interchangeId,
+  parcelId: ic.parcelId,
+  sender: isaId(service, ic.fromEcgridId),
+  receiver: isaId(service, ic.toEcgridId),
+  standard: 'X12',
+  documentType: ic.documentType,
+  status: 'Active',
+  created: ic.created,
+});
+
+export const user = (u: UserRecord) => ({
+  userId: u.userId,
+  login: u.loginName,
+  email: u.email,
+  firstName: u.firstName,
+  lastName: u.lastName,
+  networkId: u.networkId,
+  mailboxId: u.mailboxId,
+  authLevel: u.authLevel,
+  status: u.status,
+  created: u.created,
+});

@@ -1,0 +1,288 @@
+import { ServiceError, invalidParameter } from '../errors.js';
+import type { Caller } from '../service/auth.js';
+import { paginate } from '../service/paging.js';
+import type { SandboxService } from '../service/service.js';
+import { type Json, base64Content, optDate, optInt, optString, pathId, reqInt, reqString } from './input.js';
+import * as json from './json.js';
+
+export interface RestContext {
+  readonly service: SandboxService;
+  readonly body: Json;
+  readonly params: Readonly<Record<string, string>>;
+  readonly caller: Caller;
+}
+
+export interface RestRoute {
+  readonly method: 'GET' | 'POST';
+  /** As documented, e.g. `/v2/parcels/{id}`. */
+  readonly path: string;
+  /** The SOAP operations this endpoint serves (for fault scoping). */
+  readonly operations: readonly string[];
+  /** False for endpoints that take no credential (or check their own). */
+  readonly auth: boolean;
+  handle(ctx: RestContext): unknown;
+}
+
+/** The same list paging both fronts use; REST defaults to page 1 of 25. */
+const page = <T>(ctx: RestContext, list: readonly T[]) =>
+  paginate(list, optInt(ctx.body, 'pageNo') ?? 1, optInt(ctx.body, 'recordsPerPage') ?? 25);
+
+const id = (ctx: RestContext) => pathId(ctx.params['id'] ?? '');
+
+function parcelList(ctx: RestContext, box: 'inbox' | 'outbox') {
+  const b = ctx.body;
+  const list = ctx.service.parcels(ctx.caller, {
+    box,
+    mailboxId: optInt(b, 'mailboxId'),
+    fromEcgridId: optInt(b, 'ecGridIdFrom'),
+    toEcgridId: optInt(b, 'ecGridIdTo'),
+    status: optString(b, 'status'),
+    begin: optDate(b, 'beginDate'),
+    end: optDate(b, 'endDate'),
+  });
+  return page(ctx, list).items.map((p) => json.parcel(p, box === 'inbox' ? 'to' : 'from', ctx.service));
+}
+
+function interchangeList(ctx: RestContext, box: 'inbox' | 'outbox') {
+  const b = ctx.body;
+  const list = ctx.service.interchanges(ctx.caller, {
+    box,
+    mailboxId: optInt(b, 'mailboxId'),
+    fromEcgridId: optInt(b, 'ecGridIdFrom'),
+    toEcgridId: optInt(b, 'ecGridIdTo'),
+    begin: optDate(b, 'beginDate'),
+    end: optDate(b, 'endDate'),
+  });
+  const p = page(ctx, list);
+  return {
+    totalRecords: p.totalRecords,
+    pageNo: p.pageNo,
+    recordsPerPage: p.recordsPerPage,
+    interchanges: p.items.map((ic) => json.interchange(ic, ctx.service)),
+  };
+}
+
+/** Whether the caller sees a parcel from its receiving side. */
+function receivingSide(ctx: RestContext, mailboxId: number): boolean {
+  try {
+    ctx.service.mailbox(ctx.caller, mailboxId);
+    return true;
+  } catch (err) {
+    if (err instanceof ServiceError) return false;
+    throw err;
+  }
+}
+
+/** Authenticated `/v2` endpoints (the auth endpoints are in the front). Literal routes come before `{id}` routes. */
+export const REST_ROUTES: readonly RestRoute[] = [
+  {
+    method: 'GET',
+    path: '/v2/users/me',
+    operations: ['WhoAmI'],
+    auth: true,
+    handle: (ctx) => json.user(ctx.caller.user),
+  },
+  {
+    method: 'GET',
+    path: '/v2/users/key/{id}',
+    operations: ['UserGetAPIKey'],
+    auth: true,
+    handle: (ctx) => ctx.service.apiKey(ctx.caller, id(ctx)),
+  },
+  {
+    method: 'POST',
+    path: '/v2/users/list',
+    operations: ['UserList'],
+    auth: true,
+    handle: (ctx) => {
+      const b = ctx.body;
+      const list = ctx.service.users(ctx.caller, {
+        networkId: optInt(b, 'networkId'),
+        mailboxId: optInt(b, 'mailboxId'),
+        authLevel: optString(b, 'authLevel'),
+        status: optString(b, 'status'),
+      });
+      return page(ctx, list).items.map(json.user);
+    },
+  },
+  { method: 'GET', path: '/v2/users/{id}', operations: ['UserInfo'], auth: true, handle: (ctx) => json.user(ctx.service.user(ctx.caller, id(ctx))) },
+  {
+    method: 'POST',
+    path: '/v2/networks/list',
+    operations: ['NetworkList'],
+    auth: true,
+    handle: (ctx) => {
+      const b = ctx.body;
+      const p = page(
+        ctx,
+        ctx.service.networks(ctx.caller, { networkId: optInt(b, 'networkId'), mailboxId: optInt(b, 'mailboxId'), status: optString(b, 'status') }),
+      );
+      return { totalRecords: p.totalRecords, pageNo: p.pageNo, recordsPerPage: p.recordsPerPage, networks: p.items.map(json.network) };
+    },
+  },
+  { method: 'GET', path: '/v2/networks/{id}', operations: ['NetworkInfo'], auth: true, handle: (ctx) => json.network(ctx.service.network(ctx.caller, id(ctx))) },
+  {
+    method: 'POST',
+    path: '/v2/mailboxes/list',
+    operations: ['MailboxList'],
+    auth: true,
+    handle: (ctx) => {
+      const b = ctx.body;
+      const p = page(ctx, ctx.service.mailboxes(ctx.caller, { networkId: optInt(b, 'networkId'), status: optString(b, 'status') }));
+      return { totalRecords: p.totalRecords, pageNo: p.pageNo, recordsPerPage: p.recordsPerPage, mailboxes: p.items.map(json.mailbox) };
+    },
+  },
+  { method: 'GET', path: '/v2/mailboxes/{id}', operations: ['MailboxInfo'], auth: true, handle: (ctx) => json.mailbox(ctx.service.mailbox(ctx.caller, id(ctx))) },
+  {
+    method: 'POST',
+    path: '/v2/ids/find',
+    operations: ['TPSearch'],
+    auth: true,
+    handle: (ctx) =>
+      ctx.service
+        .searchTradingPartners(ctx.caller, { qualifier: reqString(ctx.body, 'qualifier'), id: reqString(ctx.body, 'id'), activeOnly: false })
+        .map(json.tradingPartner),
+  },
+  {
+    method: 'POST',
+    path: '/v2/ids/list',
+    operations: ['TPList'],
+    auth: true,
+    handle: (ctx) => {
+      const b = ctx.body;
+      const list = ctx.service.tradingPartners(ctx.caller, {
+        mailboxId: optInt(b, 'mailboxId'),
+        networkId: optInt(b, 'networkId'),
+        status: optString(b, 'status'),
+        activeOnly: false,
+      });
+      return page(ctx, list).items.map(json.tradingPartner);
+    },
+  },
+  { method: 'GET', path: '/v2/ids/{id}', operations: ['TPInfo'], auth: true, handle: (ctx) => json.tradingPartner(ctx.service.tradingPartner(ctx.caller, id(ctx))) },
+  {
+    method: 'GET',
+    path: '/v2/partners/{id}',
+    operations: ['InterconnectInfo'],
+    auth: true,
+    handle: (ctx) => json.interconnect(ctx.service.interconnect(ctx.caller, id(ctx))),
+  },
+  {
+    method: 'POST',
+    path: '/v2/parcels/inbox-list',
+    operations: ['ParcelInBox', 'ParcelInBoxEx', 'ParcelInBoxArchive'],
+    auth: true,
+    handle: (ctx) => parcelList(ctx, 'inbox'),
+  },
+  {
+    method: 'POST',
+    path: '/v2/parcels/pending-inbox-list',
+    operations: ['ParcelInBox'],
+    auth: true,
+    handle: (ctx) =>
+      ctx.service
+        .parcels(ctx.caller, { box: 'inbox', state: 'pending', mailboxId: optInt(ctx.body, 'mailboxId') })
+        .map((p) => json.parcel(p, 'to', ctx.service, false)),
+  },
+  { method: 'POST', path: '/v2/parcels/outbox-list', operations: ['ParcelOutBoxArchive'], auth: true, handle: (ctx) => parcelList(ctx, 'outbox') },
+  {
+    method: 'GET',
+    path: '/v2/parcels/manifest/{id}',
+    operations: ['ParcelManifest'],
+    auth: true,
+    handle: (ctx) => ctx.service.manifest(ctx.caller, id(ctx)).interchanges.map((ic) => json.manifestEntry(ic, ctx.service)),
+  },
+  {
+    method: 'POST',
+    path: '/v2/parcels/download',
+    operations: ['ParcelDownload'],
+    auth: true,
+    handle: (ctx) => {
+      const file = ctx.service.download(ctx.caller, reqInt(ctx.body, 'parcelId'));
+      return { parcelId: file.parcel.parcelId, fileName: file.parcel.fileName, content: file.content.toString('base64'), bytes: file.parcel.bytes };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v2/parcels/confirm',
+    operations: ['ParcelDownloadConfirm'],
+    auth: true,
+    handle: (ctx) => ctx.service.confirm(ctx.caller, reqInt(ctx.body, 'parcelId')),
+  },
+  {
+    method: 'POST',
+    path: '/v2/parcels/reset-to-inbox/{id}',
+    operations: ['ParcelDownloadReset'],
+    auth: true,
+    handle: (ctx) => ctx.service.reset(ctx.caller, id(ctx)),
+  },
+  {
+    method: 'POST',
+    path: '/v2/parcels/upload',
+    operations: ['ParcelUpload', 'ParcelUploadEx'],
+    auth: true,
+    handle: (ctx) => {
+      const b = ctx.body;
+      const fileName = optString(b, 'fileName');
+      if (fileName === undefined || fileName.trim() === '') throw invalidParameter('fileName is required');
+      return ctx.service.upload(ctx.caller, {
+        fileName,
+        content: base64Content(b, 'content'),
+        bytes: optInt(b, 'bytes'),
+        mailboxId: optInt(b, 'mailboxId'),
+        fromEcgridId: optInt(b, 'ecGridIdFrom'),
+        toEcgridId: optInt(b, 'ecGridIdTo'),
+      }).parcelId;
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v2/parcels/{id}',
+    operations: ['ParcelInfo'],
+    auth: true,
+    handle: (ctx) => {
+      const p = ctx.service.parcel(ctx.caller, id(ctx));
+      return json.parcel(p, receivingSide(ctx, p.toMailboxId) ? 'to' : 'from', ctx.service);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v2/interchanges/inbox-list',
+    operations: ['InterchangeInBox'],
+    auth: true,
+    handle: (ctx) => interchangeList(ctx, 'inbox'),
+  },
+  {
+    method: 'POST',
+    path: '/v2/interchanges/outbox-list',
+    operations: ['InterchangeOutBox'],
+    auth: true,
+    handle: (ctx) => interchangeList(ctx, 'outbox'),
+  },
+  {
+    method: 'GET',
+    path: '/v2/interchanges/{id}',
+    operations: ['InterchangeInfo'],
+    auth: true,
+    handle: (ctx) => json.interchange(ctx.service.interchange(ctx.caller, id(ctx)), ctx.service),
+  },
+];
+
+/** Matches a path against a template with `{name}` segments. */
+export function matchPath(template: string, path: string): Record<string, string> | undefined {
+  const t = template.split('/');
+  const p = path.split('/');
+  if (t.length !== p.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < t.length; i++) {
+    const seg = t[i]!;
+    const value = p[i]!;
+    if (seg.startsWith('{') && seg.endsWith('}')) {
+      if (value === '') return undefined;
+      params[seg.slice(1, -1)] = decodeURIComponent(value);
+    } else if (seg !== value) {
+      return undefined;
+    }
+  }
+  return params;
+}

@@ -1,0 +1,335 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+import type { Clock } from '@ecgrid-bridge/core';
+import { ServiceError, invalidParameter } from '../errors.js';
+import { randomToken, sameSecret, sha256Hex, verifyPassword } from '../auth/secrets.js';
+import type { Store } from '../store/store.js';
+import type { SessionEventRecord, SessionRecord, UserRecord } from '../store/records.js';
+
+/** Lifetimes the admin controls can change while the sandbox runs. */
+export interface AuthSettings {
+  /** SOAP session inactivity timeout. */
+  sessionTtlMs: number;
+  /** JWT lifetime. */
+  tokenTtlMs: number;
+  /** Refresh-token lifetime. */
+  refreshTtlMs: number;
+}
+
+/** Who is calling, and with what kind of credential. */
+export interface Caller {
+  readonly user: UserRecord;
+  readonly via: 'session' | 'apiKey' | 'token' | 'clientKey';
+  /** The SOAP session, for `via: 'session'`. */
+  readonly sessionId?: string;
+  /** The JWT's ID and expiry, for `via: 'token'`. */
+  readonly tokenId?: string;
+  readonly expiresAt?: string;
+}
+
+export interface IssuedToken {
+  readonly token: string;
+  readonly refreshToken: string;
+  readonly expiresAt: string;
+  readonly userId: number;
+}
+
+interface TokenEntry {
+  readonly userId: number;
+  readonly expiresAtMs: number;
+  readonly refreshHash: string | undefined;
+  invalid?: 'expired' | 'rotated' | 'logged-out';
+}
+
+interface RefreshEntry {
+  readonly userId: number;
+  readonly tokenId: string;
+  readonly expiresAtMs: number;
+  used: boolean;
+}
+
+const MAX_EVENTS = 100;
+const authError = (message: string, restCode: 'InvalidSession' | 'InvalidAPIKey' = 'InvalidSession') =>
+  new ServiceError('Authentication', message, restCode);
+
+/**
+ * Every credential the sandbox accepts: SOAP sessions (Login/Logout, inactivity expiry), API keys, JWTs with
+ * rotating refresh tokens (HS256, a random key per sandbox instance), and client key/secret pairs.
+ */
+export class AuthService {
+  readonly #store: Store;
+  readonly #clock: Clock;
+  readonly settings: AuthSettings;
+  readonly #jwtKey = randomBytes(32);
+  readonly #tokens = new Map<string, TokenEntry>();
+  readonly #refresh = new Map<string, RefreshEntry>();
+
+  constructor(store: Store, clock: Clock, settings: AuthSettings) {
+    this.#store = store;
+    this.#clock = clock;
+    this.settings = settings;
+  }
+
+  #now(): number {
+    return this.#clock.now();
+  }
+
+  #iso(ms = this.#now()): string {
+    return new Date(ms).toISOString();
+  }
+
+  /** Finds an active user by login name or email and checks the password. */
+  checkPassword(login: string, password: string): UserRecord {
+    const wanted = login.trim().toLowerCase();
+    if (!wanted || !password) throw authError('Login failed: a login name and a password are required');
+    const user = [...this.#store.state.users.values()].find(
+      (u) => u.loginName.toLowerCase() === wanted || u.email.toLowerCase() === wanted,
+    );
+    // The hash is computed even for an unknown login so that timing does not tell which logins exist.
+    const ok = verifyPassword(password, user?.passwordHash ?? DUMMY_HASH) && user !== undefined;
+    if (!ok || !user) throw authError('Login failed: unknown login name or wrong password');
+    if (user.status !== 'Active') throw authError(`Login failed: the user is ${user.status}`);
+    return user;
+  }
+
+  // ---- SOAP sessions -------------------------------------------------------------------------------------------
+
+  login(login: string, password: string, ip: string): SessionRecord {
+    const user = this.checkPassword(login, password);
+    const now = this.#now();
+    const session: SessionRecord = {
+      sessionId: randomUUID(),
+      userId: user.userId,
+      started: this.#iso(now),
+      lastActivity: this.#iso(now),
+      expires: this.#iso(now + this.settings.sessionTtlMs),
+      status: 'Open',
+      ip,
+      eventId: 0,
+      events: [],
+    };
+    this.#store.commit((draft) => {
+      draft.sessions.set(session.sessionId, session);
+      draft.users.set(user.userId, { ...user, lastLogin: session.started });
+    });
+    return session;
+  }
+
+  /** Resolves a SOAP SessionID parameter, which may also be an API key. Extends the session's inactivity window. */
+  authenticateSoap(sessionIdOrKey: string | undefined): Caller {
+    const value = (sessionIdOrKey ?? '').trim();
+    if (!value) throw authError('No SessionID was given; call Login first');
+    const state = this.#store.state;
+    const session = state.sessions.get(value);
+    if (session) {
+      const user = this.#activeUser(session.userId);
+      const now = this.#now();
+      if (session.status === 'Closed') throw authError('The session has been logged out');
+      if (session.status === 'Expired' || Date.parse(session.expires) <= now) {
+        if (session.status !== 'Expired') {
+          this.#store.commit((d) => d.sessions.set(value, { ...session, status: 'Expired' }), { persist: false });
+        }
+        throw authError('The session has expired; log in again');
+      }
+      return { user, via: 'session', sessionId: value };
+    }
+    const byKey = this.#userByApiKey(value);
+    if (byKey) return { user: byKey, via: 'apiKey' };
+    throw authError('Invalid SessionID');
+  }
+
+  /** Records one SOAP call on its session and moves the session's expiry (kept in memory, saved with the next change). */
+  recordCall(caller: Caller, call: string, ms: number, returnCode: string, ip: string): void {
+    if (caller.via !== 'session' || !caller.sessionId) return;
+    const id = caller.sessionId;
+    const now = this.#now();
+    this.#store.commit(
+      (draft) => {
+        const session = draft.sessions.get(id);
+        if (!session || session.status !== 'Open') return;
+        const event: SessionEventRecord = { call, date: this.#iso(now), ms, returnCode, comment: '' };
+        draft.sessions.set(id, {
+          ...session,
+          lastActivity: this.#iso(now),
+          expires: this.#iso(now + this.settings.sessionTtlMs),
+          ip,
+          eventId: draft.counters.nextSessionEventId,
+          events: [...session.events, event].slice(-MAX_EVENTS),
+        });
+        draft.counters = { ...draft.counters, nextSessionEventId: draft.counters.nextSessionEventId + 1 };
+      },
+      { persist: false },
+    );
+  }
+
+  logout(caller: Caller): void {
+    if (caller.via !== 'session' || !caller.sessionId) return;
+    const id = caller.sessionId;
+    this.#store.commit((draft) => {
+      const session = draft.sessions.get(id);
+      if (session) draft.sessions.set(id, { ...session, status: 'Closed', ended: this.#iso() });
+    });
+  }
+
+  sessionsOf(userId: number): SessionRecord[] {
+    return [...this.#store.state.sessions.values()]
+      .filter((s) => s.userId === userId)
+      .map((s) => (s.status === 'Open' && Date.parse(s.expires) <= this.#now() ? { ...s, status: 'Expired' as const } : s))
+      .sort((a, b) => b.started.localeCompare(a.started));
+  }
+
+  openSessionCount(userId: number): number {
+    return this.sessionsOf(userId).filter((s) => s.status === 'Open').length;
+  }
+
+  /** Ends every open SOAP session now; returns how many. */
+  expireAllSessions(): number {
+    let count = 0;
+    this.#store.commit((draft) => {
+      for (const [id, s] of draft.sessions) {
+        if (s.status === 'Open') {
+          draft.sessions.set(id, { ...s, status: 'Expired', expires: this.#iso() });
+          count++;
+        }
+      }
+    });
+    return count;
+  }
+
+  // ---- API keys and client keys --------------------------------------------------------------------------------
+
+  #userByApiKey(key: string): UserRecord | undefined {
+    for (const u of this.#store.state.users.values()) {
+      if (sameSecret(u.apiKey, key)) return u.status === 'Active' ? u : undefined;
+    }
+    return undefined;
+  }
+
+  authenticateApiKey(key: string): Caller {
+    const user = this.#userByApiKey(key.trim());
+    if (!user) throw authError('Invalid API key', 'InvalidAPIKey');
+    return { user, via: 'apiKey' };
+  }
+
+  authenticateClientKey(clientKey: string, clientSecret: string): Caller {
+    const hash = sha256Hex(clientSecret);
+    for (const u of this.#store.state.users.values()) {
+      if (u.clientKey !== undefined && sameSecret(u.clientKey, clientKey)) {
+        if (u.clientSecretHash !== undefined && sameSecret(u.clientSecretHash, hash) && u.status === 'Active') {
+          return { user: u, via: 'clientKey' };
+        }
+        break;
+      }
+    }
+    throw authError('Invalid client key or secret', 'InvalidAPIKey');
+  }
+
+  #activeUser(userId: number): UserRecord {
+    const user = this.#store.state.users.get(userId);
+    if (!user || user.status !== 'Active') throw authError('The user of this credential is no longer active');
+    return user;
+  }
+
+  // ---- JWT -----------------------------------------------------------------------------------------------------
+
+  async issueToken(user: UserRecord, withRefresh: boolean): Promise<IssuedToken> {
+    const now = this.#now();
+    const tokenId = randomUUID();
+    const expiresAtMs = now + this.settings.tokenTtlMs;
+    const token = await new SignJWT({ login: user.loginName, authLevel: user.authLevel })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(String(user.userId))
+      .setJti(tokenId)
+      .setIssuer('ecgrid-sandbox')
+      .setIssuedAt(Math.floor(now / 1000))
+      .setExpirationTime(Math.ceil(expiresAtMs / 1000))
+      .sign(this.#jwtKey);
+    let refreshToken = '';
+    let refreshHash: string | undefined;
+    if (withRefresh) {
+      refreshToken = randomToken(32);
+      refreshHash = sha256Hex(refreshToken);
+      this.#refresh.set(refreshHash, { userId: user.userId, tokenId, expiresAtMs: now + this.settings.refreshTtlMs, used: false });
+    }
+    this.#tokens.set(tokenId, { userId: user.userId, expiresAtMs, refreshHash });
+    return { token, refreshToken, expiresAt: this.#iso(expiresAtMs), userId: user.userId };
+  }
+
+  async authenticateBearer(token: string): Promise<Caller> {
+    const { tokenId, entry } = await this.#verify(token);
+    if (entry.invalid === 'rotated') throw authError('The token was replaced by a refresh; use the new token');
+    if (entry.invalid === 'logged-out') throw authError('The token was logged out');
+    if (entry.invalid === 'expired' || entry.expiresAtMs <= this.#now()) throw authError('The token has expired');
+    return { user: this.#activeUser(entry.userId), via: 'token', tokenId, expiresAt: this.#iso(entry.expiresAtMs) };
+  }
+
+  async #verify(token: string): Promise<{ tokenId: string; entry: TokenEntry }> {
+    let tokenId: string | undefined;
+    try {
+      const { payload } = await jwtVerify(token, this.#jwtKey, {
+        algorithms: ['HS256'],
+        issuer: 'ecgrid-sandbox',
+        // Expiry is checked against the sandbox clock below, with millisecond precision.
+        currentDate: new Date(0),
+      });
+      tokenId = payload.jti;
+    } catch {
+      throw authError('Invalid token');
+    }
+    const entry = tokenId ? this.#tokens.get(tokenId) : undefined;
+    if (!tokenId || !entry) throw authError('Invalid token');
+    return { tokenId, entry };
+  }
+
+  /** Exchanges a refresh token (or a still-valid token) for a new pair; the old token and refresh token stop working. */
+  async refresh(input: { refreshToken?: string; token?: string }): Promise<IssuedToken> {
+    let userId: number;
+    let oldTokenId: string;
+    if (input.refreshToken) {
+      const hash = sha256Hex(input.refreshToken);
+      const entry = this.#refresh.get(hash);
+      if (!entry || entry.used) throw authError('Invalid refresh token');
+      if (entry.expiresAtMs <= this.#now()) throw authError('The refresh token has expired');
+      entry.used = true;
+      userId = entry.userId;
+      oldTokenId = entry.tokenId;
+    } else if (input.token) {
+      const caller = await this.authenticateBearer(input.token);
+      userId = caller.user.userId;
+      oldTokenId = caller.tokenId!;
+    } else {
+      throw invalidParameter('refreshToken or token is required');
+    }
+    const old = this.#tokens.get(oldTokenId);
+    if (old) {
+      if (old.invalid === undefined) old.invalid = 'rotated';
+      if (old.refreshHash) {
+        const r = this.#refresh.get(old.refreshHash);
+        if (r) r.used = true;
+      }
+    }
+    return this.issueToken(this.#activeUser(userId), true);
+  }
+
+  logoutToken(caller: Caller): void {
+    if (caller.via !== 'token' || !caller.tokenId) return;
+    const entry = this.#tokens.get(caller.tokenId);
+    if (!entry) return;
+    entry.invalid = 'logged-out';
+    if (entry.refreshHash) this.#refresh.delete(entry.refreshHash);
+  }
+
+  /** Makes every issued token and refresh token unusable now; returns how many tokens were live. */
+  expireAllTokens(): number {
+    let count = 0;
+    const now = this.#now();
+    for (const entry of this.#tokens.values()) {
+      if (entry.invalid === undefined && entry.expiresAtMs > now) count++;
+      entry.invalid ??= 'expired';
+    }
+    for (const r of this.#refresh.values()) r.used = true;
+    return count;
+  }
+}
+
+const DUMMY_HASH = 'scrypt$4096$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

@@ -1,0 +1,273 @@
+import { ENUMS, SERVICE } from '@ecgrid-bridge/soap';
+import type {
+  InterchangeRecord,
+  InterconnectRecord,
+  MailboxRecord,
+  NetworkRecord,
+  ParcelRecord,
+  SessionRecord,
+  TradingPartnerRecord,
+  UserRecord,
+} from '../store/records.js';
+import type { SandboxService, WhoAmIView } from '../service/service.js';
+
+/** Stored records as SOAP records (SOAP field names, JS values); `shape` orders them and fills the rest. */
+
+type Partial = Record<string, unknown>;
+
+export const SOAP_VERSION_TEXT = `ECGridOS ${SERVICE.wsdlVersion} build ${SERVICE.wsdlBuild} (sandbox)`;
+
+const API_CALLS: ReadonlySet<string> = new Set(ENUMS['APICall'] ?? []);
+/** The WSDL's APICall enumeration spells one operation differently. */
+const API_CALL_NAMES: Readonly<Record<string, string>> = { ParcelManifest: 'ParcelMainfest' };
+
+const RETURN_CODES: ReadonlySet<string> = new Set(ENUMS['RetCode'] ?? []);
+
+export function sessionInfo(view: WhoAmIView): Partial {
+  const { user, session } = view;
+  return {
+    ECGridOSVersion: SERVICE.wsdlVersion,
+    SessionID: session?.sessionId ?? '',
+    SessionEventID: session?.eventId ?? 0,
+    UserID: user.userId,
+    LoginName: user.loginName,
+    FirstName: user.firstName,
+    LastName: user.lastName,
+    Company: user.company,
+    EMail: user.email,
+    Phone: user.phone,
+    TimeZoneOffset: 0,
+    AuthLevel: user.authLevel,
+    LastLogin: user.lastLogin,
+    OpenSessions: view.openSessions,
+    TimeOut: view.timeoutMinutes,
+    NetworkID: user.networkId,
+    MailboxID: user.mailboxId,
+    ip: session?.ip ?? '',
+  };
+}
+
+/** Another session's ID is a credential: only the caller's own session is shown in full. */
+const maskSessionId = (id: string): string => `${id.slice(0, 8)}…`;
+
+export function sessionLogInfo(s: SessionRecord, user: UserRecord, currentSessionId: string | undefined): Partial {
+  return {
+    SessionID: s.sessionId === currentSessionId ? s.sessionId : maskSessionId(s.sessionId),
+    StartTime: s.started,
+    EndTime: s.ended ?? (s.status === 'Expired' ? s.expires : undefined),
+    Expires: s.expires,
+    NetworkID: user.networkId,
+    MailboxID: user.mailboxId,
+    UserID: s.userId,
+    Status: s.status,
+    Version: SERVICE.wsdlVersion,
+    Events: s.events
+      .map((e) => ({ ...e, call: API_CALL_NAMES[e.call] ?? e.call }))
+      .filter((e) => API_CALLS.has(e.call))
+      .map((e) => ({
+        APICall: e.call,
+        Date: e.date,
+        Milliseconds: e.ms,
+        ip: s.ip,
+        ReturnCode: RETURN_CODES.has(e.returnCode) ? e.returnCode : 'Unknown',
+        Comment: e.comment,
+      })),
+  };
+}
+
+export function networkInfo(n: NetworkRecord): Partial {
+  return {
+    NetworkID: n.networkId,
+    Name: n.name,
+    Location: n.location,
+    AdminContact: n.adminContact,
+    AdminPhone: n.adminPhone,
+    AdminEMail: n.adminEmail,
+    LastContact: n.modified,
+    Type: 'Network',
+    Status: n.status,
+    RunStatus: 'Active',
+    NetworkStatus: 'NormalOperation',
+    ECGridAccount: true,
+    Created: n.created,
+    Modified: n.modified,
+  };
+}
+
+export function mailboxInfo(m: MailboxRecord): Partial {
+  return {
+    MailboxID: m.mailboxId,
+    NetworkID: m.networkId,
+    Name: m.name,
+    Created: m.created,
+    Modified: m.modified,
+    Status: m.status,
+    Description: m.description,
+    Managed: false,
+    UseType: 'Production',
+    ECGridAccount: true,
+  };
+}
+
+export function userInfo(u: UserRecord, openSessions: number): Partial {
+  return {
+    UserID: u.userId,
+    LoginName: u.loginName,
+    FirstName: u.firstName,
+    LastName: u.lastName,
+    Company: u.company,
+    EMail: u.email,
+    Phone: u.phone,
+    CellCarrier: 'Undefined',
+    TimeZoneOffset: 0,
+    NetworkID: u.networkId,
+    MailboxID: u.mailboxId,
+    AuthLevel: u.authLevel,
+    Created: u.created,
+    Modified: u.modified,
+    LastLogin: u.lastLogin,
+    Status: u.status,
+    LockedOut: false,
+    OpenSessions: openSessions,
+  };
+}
+
+export function ecgridIdInfo(tp: TradingPartnerRecord, service: SandboxService): Partial {
+  const networkName = service.networkName(tp.networkId);
+  const mailboxName = service.mailboxName(tp.mailboxId);
+  return {
+    ECGridID: tp.ecgridId,
+    NetworkID: tp.networkId,
+    NetworkName: networkName,
+    MailboxID: tp.mailboxId,
+    MailboxName: mailboxName,
+    Qualifier: tp.qualifier,
+    ID: tp.id,
+    Description: tp.description,
+    MailboxDefault: false,
+    Status: tp.status,
+    UseType: 'Production',
+    OwnerInfo: {
+      NetworkID: tp.networkId,
+      NetworkName: networkName,
+      MailboxID: tp.mailboxId,
+      MailboxName: mailboxName,
+      Created: tp.created,
+      Modified: tp.modified,
+      Effective: tp.created,
+      RoutingGroup: tp.routingGroup,
+    },
+  };
+}
+
+export function interconnectInfo(ic: InterconnectRecord, service: SandboxService): Partial {
+  const side = (id: number) => {
+    const tp = service.tradingPartnerRecord(id);
+    return tp ? ecgridIdInfo(tp, service) : undefined;
+  };
+  return {
+    InterconnectID: ic.interconnectId,
+    UniqueID: `IC${ic.interconnectId}`,
+    Created: ic.created,
+    Modified: ic.modified,
+    Completed: ic.completed,
+    ContactName: ic.contactName,
+    ContactEMail: ic.contactEmail,
+    Status: ic.status,
+    SuspendPendingInterchanges: false,
+    TP1: side(ic.ecgridId1),
+    Reference1: ic.reference1,
+    TP2: side(ic.ecgridId2),
+    Reference2: ic.reference2,
+  };
+}
+
+const STATUS_MESSAGES: Readonly<Record<string, string>> = {
+  InBoxReady: 'Ready for download',
+  InBoxTransferred: 'Transferred to the mailbox',
+};
+
+export function parcelInfo(p: ParcelRecord, direction: 'InBox' | 'OutBox', service: SandboxService): Partial {
+  const from = service.mailboxRecord(p.fromMailboxId);
+  const to = service.mailboxRecord(p.toMailboxId);
+  return {
+    ParcelBytes: p.bytes,
+    ParcelDate: p.created,
+    ActualBytes: p.bytes,
+    NetworkIDFrom: from?.networkId ?? 0,
+    NetworkNameFrom: from ? service.networkName(from.networkId) : '',
+    MailboxIDFrom: p.fromMailboxId,
+    MailboxNameFrom: from?.name ?? '',
+    NetworkIDTo: to?.networkId ?? 0,
+    NetworkNameTo: to ? service.networkName(to.networkId) : '',
+    MailboxIDTo: p.toMailboxId,
+    MailboxNameTo: to?.name ?? '',
+    FileName: p.fileName,
+    MailbagControlID: p.mailbagControlId,
+    StatusDate: p.modified,
+    StatusCode: p.status,
+    StatusMessage: p.confirmed ? 'Download confirmed' : (STATUS_MESSAGES[p.status] ?? p.status),
+    LocalStatus: 0,
+    Valid: 'Valid',
+    Acknowledgment: '',
+    Direction: direction,
+    ParcelID: p.parcelId,
+  };
+}
+
+export function manifestInfo(ic: InterchangeRecord, p: ParcelRecord, service: SandboxService): Partial {
+  const to = service.mailboxRecord(ic.toMailboxId);
+  return {
+    ManifestDate: ic.created,
+    NetworkID: to?.networkId ?? 0,
+    NetworkName: to ? service.networkName(to.networkId) : '',
+    Type: 'System',
+    ParcelID: p.parcelId,
+    InterchangeID: ic.interchangeId,
+    StatusCode: p.status,
+    StatusMessage: `Interchange ${ic.controlId}: ${ic.transactionCount} transaction set(s), first ${ic.documentType}`,
+    StatusColor: 'Green',
+  };
+}
+
+export function fileInfo(p: ParcelRecord, content: Buffer): Partial {
+  return {
+    ParcelID: p.parcelId,
+    FileName: p.fileName,
+    FileDate: p.created,
+    Bytes: p.bytes,
+    Standard: 'X12',
+    Content: content,
+    routerArchive: false,
+  };
+}
+
+export function interchangeInfo(ic: InterchangeRecord, service: SandboxService): Partial {
+  const from = service.mailboxRecord(ic.fromMailboxId);
+  const to = service.mailboxRecord(ic.toMailboxId);
+  const tp = (id: number) => {
+    const rec = service.tradingPartnerRecord(id);
+    return rec ? ecgridIdInfo(rec, service) : undefined;
+  };
+  return {
+    InterchangeID: ic.interchangeId,
+    InterchangeProcessDate: ic.created,
+    NetworkIDFrom: from?.networkId ?? 0,
+    NetworkNameFrom: from ? service.networkName(from.networkId) : '',
+    MailboxIDFrom: ic.fromMailboxId,
+    NetworkIDTo: to?.networkId ?? 0,
+    NetworkNameTo: to ? service.networkName(to.networkId) : '',
+    MailboxIDTo: ic.toMailboxId,
+    Standard: 'X12',
+    Bytes: ic.bytes,
+    InterchangeControlID: ic.controlId,
+    InterchangeDateTime: ic.interchangeDate,
+    StatusDate: ic.created,
+    StatusCode: 'Delivered',
+    StatusMessage: 'Delivered to the receiving mailbox',
+    DocumentType: ic.documentType,
+    Header: ic.header,
+    TPFrom: tp(ic.fromEcgridId),
+    TPTo: tp(ic.toEcgridId),
+  };
+}

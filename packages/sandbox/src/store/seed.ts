@@ -1,0 +1,255 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { satisfiesPasswordRule } from '@ecgrid-bridge/core';
+import { SandboxSeedError, ServiceError } from '../errors.js';
+import { hashPassword, sha256Hex } from '../auth/secrets.js';
+import { parseX12 } from '../x12.js';
+import { addParcel, routeInterchanges } from './parcels.js';
+import {
+  AUTH_LEVELS,
+  type AuthLevel,
+  type DraftState,
+  type ParcelStatus,
+  type Status,
+  type StatusECGridID,
+  type StatusInterconnect,
+  type StoreState,
+} from './records.js';
+
+/** The seed document (`fixtures/sandbox-seed.json`). Passwords are plaintext here and hashed when loaded. */
+export interface SandboxSeed {
+  readonly version: 1;
+  /** The login name of the user whose credentials the sandbox hands out as its demo credentials. */
+  readonly demoUser: string;
+  readonly counters: { readonly nextParcelId: number; readonly nextInterchangeId: number };
+  readonly networks: readonly SeedNetwork[];
+  readonly mailboxes: readonly SeedMailbox[];
+  readonly users: readonly SeedUser[];
+  readonly tradingPartners: readonly SeedTradingPartner[];
+  readonly interconnects: readonly SeedInterconnect[];
+  readonly parcels: readonly SeedParcel[];
+}
+
+export interface SeedNetwork {
+  readonly networkId: number;
+  readonly uniqueId: string;
+  readonly name: string;
+  readonly location: string;
+  readonly adminContact: string;
+  readonly adminPhone: string;
+  readonly adminEmail: string;
+  readonly status: Status;
+  readonly created: string;
+}
+
+export interface SeedMailbox {
+  readonly mailboxId: number;
+  readonly networkId: number;
+  readonly uniqueId: string;
+  readonly name: string;
+  readonly description: string;
+  readonly status: Status;
+  readonly created: string;
+}
+
+export interface SeedUser {
+  readonly userId: number;
+  readonly loginName: string;
+  readonly email: string;
+  readonly password: string;
+  readonly apiKey: string;
+  readonly clientKey?: string;
+  readonly clientSecret?: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly company: string;
+  readonly phone: string;
+  readonly authLevel: AuthLevel;
+  readonly networkId: number;
+  readonly mailboxId: number;
+  readonly status: Status;
+  readonly created: string;
+}
+
+export interface SeedTradingPartner {
+  readonly ecgridId: number;
+  readonly mailboxId: number;
+  readonly qualifier: string;
+  readonly id: string;
+  readonly description: string;
+  readonly status: StatusECGridID;
+  readonly routingGroup: string;
+  readonly created: string;
+}
+
+export interface SeedInterconnect {
+  readonly interconnectId: number;
+  readonly ecgridId1: number;
+  readonly ecgridId2: number;
+  readonly status: StatusInterconnect;
+  readonly reference1: string;
+  readonly reference2: string;
+  readonly contactName: string;
+  readonly contactEmail: string;
+  readonly created: string;
+  readonly completed?: string;
+}
+
+export interface SeedParcel {
+  readonly parcelId: number;
+  readonly fileName: string;
+  readonly created: string;
+  readonly status: ParcelStatus;
+  readonly confirmed: boolean;
+  readonly mailbagControlId?: string;
+  /** X12 text; sender and receiver come from its ISA envelopes. */
+  readonly content: string;
+}
+
+/** The plaintext demo credentials of a seed, for the sandbox's start-up print-out. */
+export interface DemoCredentials {
+  readonly loginName: string;
+  readonly email: string;
+  readonly password: string;
+  readonly apiKey: string;
+  readonly clientKey: string | undefined;
+  readonly clientSecret: string | undefined;
+  readonly userId: number;
+}
+
+export const DEFAULT_SEED_PATH = fileURLToPath(new URL('../../../../fixtures/sandbox-seed.json', import.meta.url));
+
+export function readSeedFile(file: string = DEFAULT_SEED_PATH): SandboxSeed {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new SandboxSeedError(`cannot read the seed file ${file}`);
+  }
+  try {
+    return JSON.parse(text) as SandboxSeed;
+  } catch {
+    throw new SandboxSeedError(`the seed file ${file} is not valid JSON`);
+  }
+}
+
+const STATUSES: readonly Status[] = ['Development', 'Active', 'Preproduction', 'Suspended', 'Terminated'];
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new SandboxSeedError(`invalid seed: ${message}`);
+}
+
+const isIso = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v)) && /Z$/.test(v);
+const iso = (v: string): string => new Date(v).toISOString();
+
+export function demoCredentials(seed: SandboxSeed): DemoCredentials {
+  const user = seed.users.find((u) => u.loginName === seed.demoUser);
+  check(user, `demoUser ${seed.demoUser} is not one of the users`);
+  return {
+    loginName: user.loginName,
+    email: user.email,
+    password: user.password,
+    apiKey: user.apiKey,
+    clientKey: user.clientKey,
+    clientSecret: user.clientSecret,
+    userId: user.userId,
+  };
+}
+
+/** Checks a seed and turns it into a store state: passwords hashed, parcels routed through their ISA envelopes. */
+export function stateFromSeed(seed: SandboxSeed): StoreState {
+  check(seed && seed.version === 1, 'version must be 1');
+  const draft: DraftState = {
+    networks: new Map(),
+    mailboxes: new Map(),
+    users: new Map(),
+    tradingPartners: new Map(),
+    interconnects: new Map(),
+    parcels: new Map(),
+    interchanges: new Map(),
+    sessions: new Map(),
+    counters: { nextParcelId: seed.counters.nextParcelId, nextInterchangeId: seed.counters.nextInterchangeId, nextSessionEventId: 1 },
+  };
+  for (const n of seed.networks) {
+    check(Number.isSafeInteger(n.networkId) && n.networkId > 0, `network id ${n.networkId}`);
+    check(!draft.networks.has(n.networkId), `duplicate network ${n.networkId}`);
+    check(STATUSES.includes(n.status) && isIso(n.created), `network ${n.networkId} status or created`);
+    draft.networks.set(n.networkId, { ...n, created: iso(n.created), modified: iso(n.created) });
+  }
+  for (const m of seed.mailboxes) {
+    check(Number.isSafeInteger(m.mailboxId) && m.mailboxId > 0 && !draft.mailboxes.has(m.mailboxId), `mailbox id ${m.mailboxId}`);
+    check(draft.networks.has(m.networkId), `mailbox ${m.mailboxId} names unknown network ${m.networkId}`);
+    check(STATUSES.includes(m.status) && isIso(m.created), `mailbox ${m.mailboxId} status or created`);
+    draft.mailboxes.set(m.mailboxId, { ...m, created: iso(m.created), modified: iso(m.created) });
+  }
+  const logins = new Set<string>();
+  for (const u of seed.users) {
+    check(Number.isSafeInteger(u.userId) && u.userId > 0 && !draft.users.has(u.userId), `user id ${u.userId}`);
+    check(AUTH_LEVELS.includes(u.authLevel), `user ${u.userId} auth level ${u.authLevel}`);
+    check(typeof u.password === 'string' && satisfiesPasswordRule(u.password), `user ${u.loginName}: the password does not satisfy the password rule`);
+    for (const name of [u.loginName.toLowerCase(), u.email.toLowerCase()]) {
+      check(!logins.has(name), `login name or email ${name} is used twice`);
+      logins.add(name);
+    }
+    check(typeof u.apiKey === 'string' && u.apiKey.length >= 16, `user ${u.loginName}: apiKey must be at least 16 characters`);
+    check(u.networkId === 0 || draft.networks.has(u.networkId), `user ${u.loginName} names unknown network ${u.networkId}`);
+    if (u.mailboxId !== 0) {
+      const mailbox = draft.mailboxes.get(u.mailboxId);
+      check(mailbox && mailbox.networkId === u.networkId, `user ${u.loginName}: mailbox ${u.mailboxId} is not in network ${u.networkId}`);
+    }
+    check((u.clientKey === undefined) === (u.clientSecret === undefined), `user ${u.loginName}: clientKey and clientSecret go together`);
+    check(STATUSES.includes(u.status) && isIso(u.created), `user ${u.loginName} status or created`);
+    const { password, clientSecret, ...rest } = u;
+    draft.users.set(u.userId, {
+      ...rest,
+      passwordHash: hashPassword(password),
+      ...(clientSecret !== undefined ? { clientSecretHash: sha256Hex(clientSecret) } : {}),
+      created: iso(u.created),
+      modified: iso(u.created),
+    });
+  }
+  for (const tp of seed.tradingPartners) {
+    check(Number.isSafeInteger(tp.ecgridId) && tp.ecgridId > 0 && !draft.tradingPartners.has(tp.ecgridId), `ECGrid ID ${tp.ecgridId}`);
+    const mailbox = draft.mailboxes.get(tp.mailboxId);
+    check(mailbox, `ECGrid ID ${tp.ecgridId} names unknown mailbox ${tp.mailboxId}`);
+    check(/^[A-Z0-9]{2}$/.test(tp.qualifier) && tp.id.length > 0 && tp.id.length <= 15, `ECGrid ID ${tp.ecgridId}: qualifier/ID`);
+    check(isIso(tp.created), `ECGrid ID ${tp.ecgridId} created`);
+    draft.tradingPartners.set(tp.ecgridId, { ...tp, networkId: mailbox.networkId, created: iso(tp.created), modified: iso(tp.created) });
+  }
+  for (const ic of seed.interconnects) {
+    check(!draft.interconnects.has(ic.interconnectId), `interconnect ${ic.interconnectId}`);
+    check(draft.tradingPartners.has(ic.ecgridId1) && draft.tradingPartners.has(ic.ecgridId2), `interconnect ${ic.interconnectId} names unknown IDs`);
+    check(isIso(ic.created), `interconnect ${ic.interconnectId} created`);
+    draft.interconnects.set(ic.interconnectId, {
+      ...ic,
+      created: iso(ic.created),
+      modified: iso(ic.completed ?? ic.created),
+      ...(ic.completed ? { completed: iso(ic.completed) } : {}),
+    });
+  }
+  for (const p of seed.parcels) {
+    check(isIso(p.created), `parcel ${p.parcelId} created`);
+    check(p.status === 'InBoxReady' || p.status === 'InBoxTransferred', `parcel ${p.parcelId} status ${p.status}`);
+    try {
+      const content = Buffer.from(p.content, 'latin1');
+      const route = routeInterchanges(draft, parseX12(content));
+      addParcel(
+        draft,
+        {
+          parcelId: p.parcelId,
+          fileName: p.fileName,
+          content,
+          created: iso(p.created),
+          status: p.status,
+          confirmed: p.confirmed,
+          mailbagControlId: p.mailbagControlId ?? '',
+        },
+        route,
+      );
+    } catch (err) {
+      if (err instanceof ServiceError) throw new SandboxSeedError(`invalid seed: parcel ${p.parcelId}: ${err.message}`);
+      throw err;
+    }
+  }
+  return draft;
+}
