@@ -64,7 +64,10 @@ export function normalizeError(err: unknown, operation: string, backend: Backend
         .with('outcome-unknown', () => make('OutcomeUnknown', backendCode, e.status, e.message))
         .with('timeout', () => make('Timeout', backendCode, e.status, e.message))
         .with(P.union('network', 'aborted'), () => make('Transport', backendCode, e.status, e.message))
-        .with(P.union('bad-body', 'redirect', 'auth'), () => make('Protocol', backendCode, e.status, e.message))
+        // A 5xx page that is not an envelope (a proxy's HTML 502/503) is an outage, not a protocol problem.
+        .with(P.union('bad-body', 'redirect', 'auth'), () =>
+          make(e.status >= 500 ? 'Internal' : 'Protocol', backendCode, e.status, e.message),
+        )
         .otherwise(() => {
           const known = e.serverErrorCode ? BY_BACKEND_CODE[e.serverErrorCode.toLowerCase()] : undefined;
           return make(known ?? byStatus(e.status), backendCode, e.status, e.message);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
-import { Readable, Transform, type Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Redactor } from '@ecgrid-bridge/core';
 import { FinalFailure, type Finish, type FinishContext } from './call.js';
@@ -144,14 +144,12 @@ async function writeBinary(
     if (!sourceFailed) sinkFailure ??= error;
   });
   let written = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      written += chunk.length;
-      callback(null, chunk);
-    },
+  // Counted by a listener beside the pipe rather than by an extra stream stage, which would add its own buffer.
+  body.on('data', (chunk: Buffer) => {
+    written += chunk.length;
   });
   try {
-    await pipeline(body, counter, sink.stream, { end: sink.end });
+    await pipeline(body, sink.stream, { end: sink.end });
   } catch (error) {
     await sink.discard();
     if (sinkFailure !== undefined && !ctx.deadline.aborted) {

@@ -53,6 +53,7 @@ export function createAxios(options: TransportOptions): AxiosInstance {
 
 /** Sends one request; resolves with any HTTP response, rejects with an {@link AttemptFailure} when none came. */
 export async function sendOnce(http: AxiosInstance, request: HttpRequest): Promise<HttpResponse> {
+  if (request.signal.aborted) throw new AttemptFailure('interrupted', false, request.signal.reason);
   let response: AxiosResponse<unknown>;
   try {
     response = await http.request({

@@ -251,6 +251,26 @@ describe('uploads and other non-repeatable requests', () => {
   });
 });
 
+describe('an upload aborted before it left', () => {
+  beforeEach(resetNock);
+  afterEach(() => nock.cleanAll());
+
+  it('is a plain aborted error, not outcome-unknown', async () => {
+    let calls = 0;
+    nock(BASE)
+      .post('/v2/parcels/upload')
+      .reply(() => {
+        calls += 1;
+        return [200, ok(1)];
+      });
+    const { client } = setup();
+    const error = await rejection(client.api.parcels.upload({ fileName: 'a', content: 'SVNB' }, { signal: AbortSignal.abort() }));
+    expect(error).not.toBeInstanceOf(RestOutcomeUnknownError);
+    expect(error).toMatchObject({ kind: 'aborted', status: 0 });
+    expect(calls).toBe(0);
+  });
+});
+
 describe('retry helpers', () => {
   it('parses Retry-After seconds and dates', () => {
     const now = Date.parse('2026-01-01T00:00:00Z');

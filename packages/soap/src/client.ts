@@ -104,10 +104,8 @@ export function createSoapClient(options: SoapClientOptions): SoapClient {
     }
   }
 
-  return {
-    endpoint: endpoint.toString(),
-    redactor,
-    call,
-    close: () => agent.destroy(),
-  };
+  const client = { endpoint: endpoint.toString(), call, close: () => agent.destroy() } as SoapClient;
+  // Not enumerable: the redactor holds the secrets, and logging a client or session must not print them.
+  Object.defineProperty(client, 'redactor', { value: redactor, enumerable: false });
+  return client;
 }

@@ -1,55 +1,66 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createSoapSession, type SoapEvent, type SoapSession } from '../src/index.js';
-import { ENDPOINT, fakeService, fault11, isolateNetwork, okEnvelope, resetNetwork } from './support/wire.js';
+import { type LoopbackServer, startLoopback } from './support/loopback.js';
+import { PATH, type SeenRequest, fault11, okEnvelope, readRequest } from './support/wire.js';
 
 const CALLS = 1_000;
 
+// A real node:http server on 127.0.0.1 rather than nock: the 2,000 requests go through real keep-alive sockets.
 describe('re-login under load', () => {
   let session: SoapSession;
-  beforeEach(() => isolateNetwork());
-  afterEach(() => {
+  let server: LoopbackServer;
+  afterEach(async () => {
     session.client.close();
-    resetNetwork();
+    await server.close();
   });
 
   it(`${CALLS} concurrent calls hit an expired session: exactly one Login is sent and every call gets its own result`, async () => {
     let issued = 0;
     let live = '';
-    const service = fakeService({
-      Login: () => {
+    const requests: SeenRequest[] = [];
+    const answer = (req: SeenRequest): { status: number; body: string } => {
+      if (req.operation === 'Login') {
         live = `session-${++issued}`;
-        return okEnvelope('Login', live);
-      },
-      ParcelDownload: (req) => {
-        if (req.params['SessionID'] !== live) return { status: 500, body: fault11('soap:Client', 'Session expired', 'Authentication') };
-        const id = req.params['ParcelID']!;
-        return okEnvelope(
+        return { status: 200, body: okEnvelope('Login', live) };
+      }
+      if (req.params['SessionID'] !== live) return { status: 500, body: fault11('soap:Client', 'Session expired', 'Authentication') };
+      const id = req.params['ParcelID']!;
+      return {
+        status: 200,
+        body: okEnvelope(
           'ParcelDownload',
           `<ParcelID>${id}</ParcelID><FileName>parcel-${id}.edi</FileName><FileDate>2026-01-01T00:00:00Z</FileDate>` +
             `<Bytes>4</Bytes><Standard>X12</Standard><Content>${Buffer.from(`#${id}`).toString('base64')}</Content><routerArchive>false</routerArchive>`,
-        );
-      },
+        ),
+      };
+    };
+    server = await startLoopback((req, res, body) => {
+      const seen = readRequest(body, req.headers);
+      requests.push(seen);
+      const { status, body: reply } = answer(seen);
+      res.writeHead(status, { 'Content-Type': 'text/xml; charset=utf-8' }).end(reply);
     });
+    const count = (op: string) => requests.filter((r) => r.operation === op).length;
     const events: SoapEvent[] = [];
     session = createSoapSession({
-      endpoint: ENDPOINT,
+      endpoint: `${server.origin}${PATH}`,
       credentials: { loginName: 'ops@example.com', password: 'Str0ng-Passw0rd!' },
       onEvent: (e) => events.push(e),
     });
     await session.login();
-    expect(service.count('Login')).toBe(1);
+    expect(count('Login')).toBe(1);
     live = 'expired-on-the-server';
 
     const results = await Promise.all(Array.from({ length: CALLS }, (_, i) => session.call('ParcelDownload', { ParcelID: i + 1 })));
 
-    expect(service.count('Login') - 1).toBe(1);
+    expect(count('Login') - 1).toBe(1);
     expect(results).toHaveLength(CALLS);
     results.forEach((file, i) => {
       expect(file?.ParcelID).toBe(i + 1);
       expect(file?.FileName).toBe(`parcel-${i + 1}.edi`);
       expect(file?.Content?.toString()).toBe(`#${i + 1}`);
     });
-    const downloads = service.requests.filter((r) => r.operation === 'ParcelDownload');
+    const downloads = requests.filter((r) => r.operation === 'ParcelDownload');
     expect(downloads).toHaveLength(2 * CALLS);
     expect(downloads.filter((r) => r.params['SessionID'] === 'session-2')).toHaveLength(CALLS);
     expect(events.filter((e) => e.type === 'relogin')).toHaveLength(1);

@@ -99,6 +99,17 @@ describe('secrets never leak', () => {
     expectNoCanary(events);
   });
 
+  it('not when the session or its client is logged', async () => {
+    fakeService({ Login: () => okEnvelope('Login', SESSION_ID), WhoAmI: () => okEnvelope('WhoAmI', sampleResultXml('WhoAmI')) });
+    open();
+    await session.sessionInfo();
+    expectNoCanary(session);
+    expectNoCanary(session.client);
+    session.client.close();
+    open({ apiKey: API_KEY });
+    expectNoCanary(session);
+  });
+
   it('not in the password-rule error', async () => {
     const weak = 'canary-weak-password';
     session = createSoapSession({ endpoint: ENDPOINT, credentials: { loginName: 'ops@example.com', password: weak } });

@@ -1,0 +1,129 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { runCall } from '../src/commands/call.js';
+import { runCoverage } from '../src/commands/coverage.js';
+import { runDemo } from '../src/commands/demo.js';
+import { runParity } from '../src/commands/parity.js';
+import { UsageError, parseParams } from '../src/params.js';
+import { capture } from './capture.js';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../../..');
+const NO_ENV = { PATH: process.env['PATH'] };
+const tmp = () => mkdtempSync(join(tmpdir(), 'ecgrid-cli-'));
+
+describe('parameters', () => {
+  it('converts --Name value pairs by the operation’s XSD types', () => {
+    expect(parseParams('ParcelInBoxArchive', ['--BeginDate', '2026-01-01T00:00:00Z', '--pageno=2', '--RecordsPerPage', '10'])).toMatchObject({
+      BeginDate: new Date('2026-01-01T00:00:00Z'),
+      PageNo: 2,
+      RecordsPerPage: 10,
+      ECGridIDFrom: 0,
+    });
+    expect(parseParams('TPList', ['--ShowInactive', 'true'])).toEqual({ ShowInactive: true });
+  });
+
+  it('explains what is valid when a parameter is wrong', () => {
+    expect(() => parseParams('MailboxInfo', ['--MailboxId', 'x'])).toThrow(/--MailboxID must be a number.*\n.*MailboxInfo parameters: --MailboxID <int>/);
+    expect(() => parseParams('MailboxInfo', ['--Mailbox', '1'])).toThrow(UsageError);
+    expect(() => parseParams('MailboxInfo', ['--Mailbox', '1'])).toThrow(/has no parameter Mailbox/);
+  });
+});
+
+describe('commands on the embedded sandbox', () => {
+  it('call prints the SOAP-shaped result as JSON on either backend', async () => {
+    for (const backend of ['soap', 'rest']) {
+      const out = capture();
+      expect(await runCall('MailboxInfo', ['--MailboxID', '5001'], { backend }, out.stream, NO_ENV)).toBe(0);
+      const result = JSON.parse(out.text()) as Record<string, unknown>;
+      expect(result).toMatchObject({ MailboxID: 5001, NetworkID: 1001, Name: 'Acme Manufacturing' });
+      expect(result['Created']).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    }
+  });
+
+  it('call in parity mode prints the comparison', async () => {
+    const out = capture();
+    expect(await runCall('ParcelInBox', [], { backend: 'parity' }, out.stream, NO_ENV)).toBe(0);
+    expect(JSON.parse(out.text())).toMatchObject({ outcome: 'match', authoritative: 'soap', differences: [] });
+  });
+
+  it('call refuses an unknown operation with the list of valid ones', async () => {
+    await expect(runCall('MailboxInfos', [], { backend: 'soap' }, capture().stream, NO_ENV)).rejects.toThrow(/Unknown operation "MailboxInfos"[\s\S]*Operations: Login, Logout/);
+  });
+
+  it('parity runs a YAML set of reads, writes the report and gates on mismatches', async () => {
+    const dir = tmp();
+    const calls = join(dir, 'calls.yaml');
+    writeFileSync(calls, '- operation: MailboxInfo\n  params: { MailboxID: 5001 }\n- operation: ParcelInBox\n');
+    const out = capture();
+    const report = join(dir, 'report.html');
+    expect(await runParity({ calls, report, maxMismatches: 0, maxErrors: 0 }, out.stream, NO_ENV)).toBe(0);
+    expect(out.text()).toContain('Parity gate passed');
+    expect(readFileSync(report, 'utf8')).toContain('<tr data-operation="MailboxInfo">');
+  });
+
+  it('parity fails the gate when an error passes the threshold', async () => {
+    const dir = tmp();
+    const calls = join(dir, 'calls.json');
+    writeFileSync(calls, JSON.stringify([{ operation: 'MailboxInfo', params: { MailboxID: 5003 } }, { operation: 'SessionLog', params: { MaxRecords: 3 } }]));
+    const out = capture();
+    expect(await runParity({ calls, report: join(dir, 'r.html'), maxMismatches: 0, maxErrors: 0 }, out.stream, NO_ENV)).toBe(3);
+    expect(out.text()).toContain('Parity gate failed');
+  });
+
+  it('parity refuses writes in a call file', () => {
+    const dir = tmp();
+    const calls = join(dir, 'calls.json');
+    writeFileSync(calls, JSON.stringify([{ operation: 'ParcelUpload', params: {} }]));
+    return expect(runParity({ calls, report: join(dir, 'r.html'), maxMismatches: 0, maxErrors: 0 }, capture().stream, NO_ENV)).rejects.toThrow(/changes state/);
+  });
+
+  it('demo runs the workflow on SOAP, REST and parity, tells the re-login story and writes the report', async () => {
+    const out = capture();
+    const report = join(tmp(), 'demo.html');
+    expect(await runDemo({ report }, out.stream, NO_ENV)).toBe(0);
+    const text = out.text();
+    expect(text).toContain('▶ SOAP');
+    expect(text).toContain('▶ REST');
+    expect(text).toMatch(/SOAP session expired → logged in again once/);
+    expect(text).toMatch(/Parity summary[\s\S]*ParcelInBox\s+1\s+1\s+0\s+0/);
+    expect(text).not.toMatch(/\u001b\[/);
+    expect(readFileSync(report, 'utf8')).toContain('Workflow runs');
+  });
+
+  it('coverage prints JSON with one row per WSDL operation', () => {
+    const out = capture();
+    runCoverage({ format: 'json' }, out.stream);
+    const rows = JSON.parse(out.text()) as { operation: string; mapped: boolean }[];
+    expect(rows).toHaveLength(221);
+    expect(rows.filter((r) => r.mapped)).toHaveLength(30);
+  });
+});
+
+describe('the command line', () => {
+  const cli = (...args: string[]) =>
+    run(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args], { cwd: ROOT, env: { ...NO_ENV, NO_COLOR: '1' } }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+
+  it('has --help on every command and documents exit codes', async () => {
+    const top = await cli('--help');
+    expect(top.stdout).toMatch(/Exit codes: 0 success, 1 .*2 bad usage.*3 the parity gate failed/);
+    for (const command of ['demo', 'sandbox', 'call', 'parity', 'coverage']) {
+      const help = await cli(command, '--help');
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(`Usage: ecgrid-bridge ${command}`);
+    }
+  });
+
+  it('exits 2 with a clear message on bad usage', async () => {
+    const bad = await cli('call', 'NoSuchOperation');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Unknown operation "NoSuchOperation"');
+  });
+});
