@@ -13,7 +13,8 @@ export function isSensitiveKey(key: string): boolean {
  * would mangle ordinary text without protecting anything.
  */
 export class Redactor {
-  private readonly secrets = new Set<string>();
+  // A private field: `util.inspect` and JSON of an object holding a redactor must not show the secrets.
+  readonly #secrets = new Set<string>();
 
   constructor(initial: Iterable<string | undefined | null> = []) {
     for (const s of initial) this.add(s);
@@ -21,24 +22,32 @@ export class Redactor {
 
   add(secret: string | undefined | null): void {
     if (typeof secret !== 'string' || secret.length < 4) return;
-    this.secrets.add(secret);
+    this.#secrets.add(secret);
     const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) this.secrets.add(encoded);
+    if (encoded !== secret) this.#secrets.add(encoded);
     const b64 = Buffer.from(secret, 'utf8').toString('base64');
-    if (b64.length >= 8) this.secrets.add(b64);
+    if (b64.length >= 8) this.#secrets.add(b64);
   }
 
   /** A redactor that knows this one's secrets and the other's (the other keeps changing independently). */
   merge(other: Redactor): Redactor {
     const merged = new Redactor();
-    for (const s of this.secrets) merged.secrets.add(s);
-    for (const s of other.secrets) merged.secrets.add(s);
+    for (const s of this.#secrets) merged.#secrets.add(s);
+    for (const s of other.#secrets) merged.#secrets.add(s);
     return merged;
+  }
+
+  toJSON(): string {
+    return `[Redactor: ${this.#secrets.size} secrets]`;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toJSON();
   }
 
   redact(text: string): string {
     let out = text;
-    for (const secret of this.secrets) {
+    for (const secret of this.#secrets) {
       if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     }
     return out;

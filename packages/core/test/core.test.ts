@@ -152,3 +152,27 @@ describe('small helpers', () => {
     ).not.toThrow();
   });
 });
+
+describe('secrets held by objects', () => {
+  it('a redactor never shows its secrets when inspected or serialized', () => {
+    const holder = { redactor: new Redactor([CANARY]) };
+    expect(inspect(holder, { depth: 10 })).not.toContain(CANARY);
+    expect(JSON.stringify(holder)).not.toContain(CANARY);
+    expect(holder.redactor.redact(CANARY)).toBe(REDACTED);
+  });
+
+  it('an async listener that rejects does not become an unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      emitSafely(async () => {
+        throw new Error('async listener');
+      }, {});
+      await new Promise((r) => setTimeout(r, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});

@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { startSandbox } from '@ecgrid-bridge/sandbox';
+import { README, withCoverage } from '../scripts/update-readme.js';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '..');
+const readme = readFileSync(README, 'utf8');
+const samples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+const SAMPLE_DIR = join(ROOT, 'test/.readme');
+
+/** Runs one README sample as a module of this repository, against a fresh sandbox, with the given environment. */
+async function runSample(index: number, env: Record<string, string>): Promise<string> {
+  mkdirSync(SAMPLE_DIR, { recursive: true });
+  const file = join(SAMPLE_DIR, `sample-${index}.ts`);
+  writeFileSync(file, samples[index]!);
+  const sandbox = await startSandbox({ port: 0 });
+  try {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', file], {
+      cwd: ROOT,
+      timeout: 60_000,
+      env: {
+        PATH: process.env['PATH'],
+        ECGrid__SoapUrl: sandbox.soapUrl,
+        ECGrid__RestUrl: sandbox.restUrl,
+        ECGrid__Email: sandbox.credentials.email,
+        ECGrid__Password: sandbox.credentials.password,
+        ...env,
+      },
+    });
+    return stdout;
+  } finally {
+    await sandbox.close();
+  }
+}
+
+describe('README', () => {
+  it('has code samples, and every one of them is run below', () => {
+    expect(samples).toHaveLength(4);
+  });
+
+  it('switching ECGRID_BACKEND changes nothing in what legacy code sees', async () => {
+    const viaSoap = await runSample(0, { ECGRID_BACKEND: 'soap' });
+    const viaRest = await runSample(0, { ECGRID_BACKEND: 'rest' });
+    expect(viaSoap.trim().split('\n')).toHaveLength(3);
+    expect(viaRest).toBe(viaSoap);
+  });
+
+  it('the parity sample passes', async () => {
+    expect(await runSample(1, {})).toContain('SOAP and REST agree');
+  });
+
+  it('the rollout sample runs and reports its parity summary', async () => {
+    const out = await runSample(2, {});
+    expect(out).toContain('["MailboxInfo",1,0]');
+    expect(out).toContain('0 mismatches');
+  });
+
+  it('the sandbox sample runs on its own', async () => {
+    expect((await runSample(3, {})).trim()).toBe('Acme Manufacturing');
+  });
+
+  it('carries the current generated coverage table', () => {
+    expect(withCoverage(readme)).toBe(readme);
+  });
+
+  it('names commands that exist', () => {
+    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    for (const command of readme.matchAll(/npx --yes pnpm@12 (\w+)/g)) {
+      if (command[1] !== 'install') expect(scripts).toHaveProperty(command[1]!);
+    }
+    for (const command of ['demo', 'test', 'sandbox', 'generate', 'readme', 'bench', 'ecgrid']) expect(scripts).toHaveProperty(command);
+  });
+});
