@@ -1,38 +1,7 @@
-import type { OperationParams, OperationResults } from '@ecgrid-bridge/soap';
+import { FIRST_SLICE_OPERATIONS, type OperationParams, type OperationResults } from '@ecgrid-bridge/soap';
 
 /** The operations the facade serves, named as in the WSDL. */
-export const FACADE_OPERATIONS = [
-  'Login',
-  'Logout',
-  'WhoAmI',
-  'SessionLog',
-  'Version',
-  'NetworkInfo',
-  'NetworkList',
-  'MailboxInfo',
-  'MailboxList',
-  'TPInfo',
-  'TPSearch',
-  'TPList',
-  'InterconnectInfo',
-  'ParcelInBox',
-  'ParcelInBoxEx',
-  'ParcelInBoxArchive',
-  'ParcelOutBoxArchive',
-  'ParcelInfo',
-  'ParcelManifest',
-  'ParcelDownload',
-  'ParcelDownloadConfirm',
-  'ParcelDownloadReset',
-  'ParcelUpload',
-  'ParcelUploadEx',
-  'InterchangeInfo',
-  'InterchangeInBox',
-  'InterchangeOutBox',
-  'UserInfo',
-  'UserList',
-  'UserGetAPIKey',
-] as const;
+export const FACADE_OPERATIONS = FIRST_SLICE_OPERATIONS;
 
 export type FacadeOperation = (typeof FACADE_OPERATIONS)[number];
 

@@ -1,38 +1,7 @@
-import type { OperationName } from '@ecgrid-bridge/soap';
+import { FIRST_SLICE_OPERATIONS } from '@ecgrid-bridge/soap';
 
 /** The ECGridOS operations the sandbox implements, on SOAP (all of them) and REST (all but SessionLog). */
-export const SANDBOX_OPERATIONS = [
-  'Login',
-  'Logout',
-  'WhoAmI',
-  'SessionLog',
-  'Version',
-  'NetworkInfo',
-  'NetworkList',
-  'MailboxInfo',
-  'MailboxList',
-  'TPInfo',
-  'TPSearch',
-  'TPList',
-  'InterconnectInfo',
-  'ParcelInBox',
-  'ParcelInBoxEx',
-  'ParcelInBoxArchive',
-  'ParcelOutBoxArchive',
-  'ParcelInfo',
-  'ParcelManifest',
-  'ParcelDownload',
-  'ParcelDownloadConfirm',
-  'ParcelDownloadReset',
-  'ParcelUpload',
-  'ParcelUploadEx',
-  'InterchangeInfo',
-  'InterchangeInBox',
-  'InterchangeOutBox',
-  'UserInfo',
-  'UserList',
-  'UserGetAPIKey',
-] as const satisfies readonly OperationName[];
+export const SANDBOX_OPERATIONS = FIRST_SLICE_OPERATIONS;
 
 export type SandboxOperation = (typeof SANDBOX_OPERATIONS)[number];
 

@@ -21,3 +21,4 @@ export {
   type SessionParams,
 } from './session.js';
 export { renderWsdl, type RenderWsdlOptions } from './wsdl-writer.js';
+export { FIRST_SLICE_OPERATIONS, type FirstSliceOperation } from './slice.js';
