@@ -95,6 +95,35 @@ describe('commands on the embedded sandbox', () => {
     expect(readFileSync(report, 'utf8')).toContain('Workflow runs');
   });
 
+  it('demo pointed at real services by environment runs only the read-only part', async () => {
+    const { startSandbox } = await import('@ecgrid-bridge/sandbox');
+    const services = await startSandbox({ port: 0 });
+    try {
+      const out = capture();
+      const env = {
+        ...NO_ENV,
+        ECGrid__SoapUrl: services.soapUrl,
+        ECGrid__RestUrl: services.restUrl,
+        ECGrid__Email: services.credentials.email,
+        ECGrid__Password: services.credentials.password,
+      };
+      expect(await runDemo({ report: join(tmp(), 'real.html') }, out.stream, env)).toBe(0);
+      const text = out.text();
+      expect(text).toContain('read-only part of the workflow');
+      expect(text).toMatch(/ParcelInBox\s+3 parcel\(s\) ready/);
+      expect(text).not.toContain('ParcelDownload');
+      expect(text).not.toContain(services.credentials.password);
+      const inbox = await fetch(`${services.restUrl}/v2/parcels/inbox-list`, {
+        method: 'POST',
+        headers: { 'X-API-Key': services.credentials.apiKey, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ status: 'InBoxReady' }),
+      });
+      expect(((await inbox.json()) as { data: unknown[] }).data).toHaveLength(3);
+    } finally {
+      await services.close();
+    }
+  });
+
   it('coverage prints JSON with one row per WSDL operation', () => {
     const out = capture();
     runCoverage({ format: 'json' }, out.stream);

@@ -1,6 +1,5 @@
 import { ConfigurationError, Redactor } from '@ecgrid-bridge/core';
 import {
-  type OperationName,
   type SessionOperationName,
   type SessionParams,
   type SoapCredentials,
@@ -23,8 +22,6 @@ export interface SoapBackendOptions {
   session?: SoapSession;
   redactor?: Redactor;
 }
-
-const UNAUTHENTICATED = new Set<OperationName>(['Version', 'Login']);
 
 /** Serves facade calls with the SOAP session manager (SessionID injection, re-login on session faults). */
 export function createSoapBackend(options: SoapBackendOptions): Backend {
@@ -62,7 +59,7 @@ export function createSoapBackend(options: SoapBackendOptions): Backend {
         return 0 as FacadeResult<Op>;
       }
       session ??= open();
-      if (UNAUTHENTICATED.has(operation)) {
+      if (operation === 'Version') {
         return (await session.callUnauthenticated('Version', {}, callOptions)) as FacadeResult<Op>;
       }
       const op = operation as unknown as SessionOperationName;
