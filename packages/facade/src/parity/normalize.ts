@@ -16,8 +16,9 @@ export interface NormalizeOptions {
  */
 export function normalizeResult(value: unknown, options: NormalizeOptions): Plain {
   if (options.ignore.includes('.')) return null;
+  // toPlain builds a fresh value, so ignored fields are removed from it in place.
   let plain = toPlain(value);
-  for (const path of options.ignore) plain = dropPath(plain, splitPath(path));
+  for (const path of options.ignore) dropPath(plain, splitPath(path), 0);
   if (options.orderBy) plain = sortAt(plain, splitPath(options.orderBy));
   return plain;
 }
@@ -41,35 +42,46 @@ function toPlain(value: unknown): Plain {
 
 type Segment = { key: string | undefined; each: boolean };
 
+const splitPaths = new Map<string, readonly Segment[]>();
+
 /** `ParcelIDInfoList[].FileName` → [{key: ParcelIDInfoList, each}, {key: FileName}] ; `[].X` → [{each}, {key: X}] */
-function splitPath(path: string): Segment[] {
-  return path
-    .split('.')
-    .filter((p) => p !== '')
-    .map((p) => (p.endsWith('[]') ? { key: p === '[]' ? undefined : p.slice(0, -2), each: true } : { key: p, each: false }));
-}
-
-function dropPath(value: Plain, path: Segment[]): Plain {
-  const [head, ...rest] = path;
-  if (!head) return value;
-  const apply = (target: Plain): Plain => {
-    if (!head.each) return target;
-    if (!Array.isArray(target)) return target;
-    return rest.length === 0 ? target : target.map((item) => dropPath(item, rest));
-  };
-  if (head.key === undefined) return apply(value);
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  if (!(head.key in value)) return value;
-  const copy = { ...value };
-  if (!head.each && rest.length === 0) {
-    delete copy[head.key];
-    return copy;
+function splitPath(path: string): readonly Segment[] {
+  let segments = splitPaths.get(path);
+  if (!segments) {
+    segments = path
+      .split('.')
+      .filter((p) => p !== '')
+      .map((p) => (p.endsWith('[]') ? { key: p === '[]' ? undefined : p.slice(0, -2), each: true } : { key: p, each: false }));
+    // Paths come from the mapping table and the options, a bounded set; the bound guards against misuse.
+    if (splitPaths.size < 10_000) splitPaths.set(path, segments);
   }
-  copy[head.key] = head.each ? apply(copy[head.key]!) : dropPath(copy[head.key]!, rest);
-  return copy;
+  return segments;
 }
 
-function sortAt(value: Plain, path: Segment[]): Plain {
+/** Removes the field at `path[from…]` from `value`, which must be a fresh value from `toPlain`. */
+function dropPath(value: Plain, path: readonly Segment[], from: number): void {
+  const head = path[from];
+  if (!head) return;
+  const last = from === path.length - 1;
+  let target: Plain | undefined = value;
+  if (head.key !== undefined) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, head.key)) return;
+    if (!head.each && last) {
+      delete value[head.key];
+      return;
+    }
+    target = value[head.key];
+    if (!head.each) {
+      dropPath(target!, path, from + 1);
+      return;
+    }
+  }
+  // `List[].Field` and `[].Field`: the rest of the path applies to every item.
+  if (!Array.isArray(target) || last) return;
+  for (const item of target) dropPath(item, path, from + 1);
+}
+
+function sortAt(value: Plain, path: readonly Segment[]): Plain {
   const [head, ...rest] = path;
   if (!head) return value;
   if (head.key !== undefined && !head.each) {
