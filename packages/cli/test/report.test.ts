@@ -33,6 +33,7 @@ describe('parity report HTML', () => {
     expect(html).not.toMatch(/src="http/);
     expect(html).toContain('Acme &lt;Corp&gt;');
     expect(html).not.toContain('Acme <Corp>');
+    expect(html).toContain('<b>6</b> compared calls');
   });
 });
 

@@ -96,7 +96,10 @@ export function renderParityReport(input: ParityReportInput): string {
         .map((r) => `<tr class="${r.ok ? '' : 'bad'}"><td>${escape(r.operation)}</td><td>${escape(r.backend)}</td><td>${escape(r.result)}</td><td>${escape(ms(r.durationMs))}</td></tr>`)
         .join('\n')}</tbody></table>`
     : '';
-  const totals = input.summary.reduce((t, s) => ({ calls: t.calls + s.calls, mismatches: t.mismatches + s.mismatches, errors: t.errors + s.errors }), { calls: 0, mismatches: 0, errors: 0 });
+  const totals = input.summary.reduce(
+    (t, s) => ({ compared: t.compared + s.calls - s.notCompared, writes: t.writes + s.notCompared, mismatches: t.mismatches + s.mismatches, errors: t.errors + s.errors }),
+    { compared: 0, writes: 0, mismatches: 0, errors: 0 },
+  );
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(input.title)}</title>
@@ -114,7 +117,7 @@ pre{margin:0;white-space:pre-wrap;word-break:break-all;font-size:12px}td.control
 <body>
 <h1>${escape(input.title)}</h1>
 <p class="muted">Generated ${escape(input.generatedAt.toISOString())}</p>
-<p class="totals"><span><b>${totals.calls}</b> compared calls</span><span><b>${totals.mismatches}</b> mismatches</span><span><b>${totals.errors}</b> errors</span></p>
+<p class="totals"><span><b>${totals.compared}</b> compared calls</span><span><b>${totals.writes}</b> writes (authoritative side only)</span><span><b>${totals.mismatches}</b> mismatches</span><span><b>${totals.errors}</b> errors</span></p>
 <h2>Per operation</h2>
 <table class="summary"><thead><tr><th>operation</th><th>calls</th><th>match rate</th><th>matches</th><th>mismatches</th><th>errors</th><th>writes (not doubled)</th><th>SOAP p50</th><th>SOAP p95</th><th>REST p50</th><th>REST p95</th></tr></thead>
 <tbody>
