@@ -1,11 +1,12 @@
 import type { InterchangeIDInfo } from '@ecgrid-bridge/soap';
+import type { FacadeParams } from '../operations.js';
 import { type MappingEntry, prefixPaths, requireEmpty } from './entry.js';
 import { type Json, ShapeError, filter, lossyFields, mapList, mapRecord, objectAt } from './fields.js';
 import { interchangeRecord } from './records.js';
 
 const MAX_PAGE = 500;
 
-const listBody = (p: { BeginDate: Date; EndDate: Date; ECGridIDFrom: number; ECGridIDTo: number; InterchangeControlID?: string }): Json => {
+const listBody = (p: FacadeParams<'InterchangeInBox' | 'InterchangeOutBox'>): Json => {
   requireEmpty(p as unknown as Json, 'InterchangeControlID');
   return {
     beginDate: new Date(p.BeginDate).toISOString(),

@@ -1,4 +1,5 @@
 import type { FileInfo, ManifestInfo, ParcelIDInfo, ParcelIDInfoCollection } from '@ecgrid-bridge/soap';
+import type { FacadeParams } from '../operations.js';
 import { type MappingEntry, prefixPaths, requireEmpty } from './entry.js';
 import { type Json, type RecordMap, ShapeError, filter, lossyFields, mapList, mapRecord } from './fields.js';
 import { fileRecord, inboxParcelRecord, manifestRecord, outboxParcelRecord } from './records.js';
@@ -61,15 +62,8 @@ export const ParcelInBoxEx: MappingEntry<'ParcelInBoxEx'> = {
   },
 };
 
-const archiveBody = (p: {
-  BeginDate: Date;
-  EndDate: Date;
-  ECGridIDFrom: number;
-  ECGridIDTo: number;
-  MailbagControlID?: string;
-  PageNo: number;
-  RecordsPerPage: number;
-}): Json => {
+/** In- and outbox archives take the same parameters. */
+const archiveBody = (p: FacadeParams<'ParcelInBoxArchive' | 'ParcelOutBoxArchive'>): Json => {
   requireEmpty(p as unknown as Json, 'MailbagControlID');
   return {
     beginDate: iso(p.BeginDate),
