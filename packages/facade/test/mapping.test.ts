@@ -108,6 +108,13 @@ describe('REST backend', () => {
     expect(requests).toHaveLength(0);
   });
 
+  it('refuses a REST page that holds only part of a list', async () => {
+    const { backend } = portAnswering(() => ({ totalRecords: 900, pageNo: 1, recordsPerPage: 500, mailboxes: [] }));
+    const err = await backend.invoke('MailboxList', {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MappingError);
+    expect((err as Error).message).toContain('0 of 900 mailboxes');
+  });
+
   it('applies ShowInactive to a trading-partner search', async () => {
     const { backend } = portAnswering(() => [
       { ecGridId: 1, mailboxId: 1, networkId: 1, qualifier: 'ZZ', id: 'A', status: 'Active' },

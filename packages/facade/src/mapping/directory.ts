@@ -1,6 +1,6 @@
 import type { ECGridIDInfo, InterconnectIDInfo, MailboxIDInfo, NetworkIDInfo, UserIDInfo } from '@ecgrid-bridge/soap';
 import { type MappingEntry, prefixPaths, requireEmpty } from './entry.js';
-import { ShapeError, lossyFields, mapList, mapRecord, objectAt } from './fields.js';
+import { ShapeError, lossyFields, mapList, mapRecord, wholeListIn } from './fields.js';
 import {
   interconnectRecord,
   mailboxRecord,
@@ -12,12 +12,6 @@ import {
 /** Networks, mailboxes, trading-partner IDs, interconnects and users: the ECGrid directory. */
 
 const MAX_PAGE = 500;
-
-const listIn = (data: unknown, key: string): unknown => {
-  const wrapper = objectAt(data, key);
-  if (!Array.isArray(wrapper[key])) throw new ShapeError(`expected a list in ${key}`);
-  return wrapper[key];
-};
 
 export const NetworkInfo: MappingEntry<'NetworkInfo'> = {
   operation: 'NetworkInfo',
@@ -40,7 +34,7 @@ export const NetworkList: MappingEntry<'NetworkList'> = {
     path: '/v2/networks/list',
     idempotent: true,
     request: (p) => (requireEmpty(p, 'Name'), { body: { recordsPerPage: MAX_PAGE } }),
-    response: (data) => mapList(networkRecord, listIn(data, 'networks'), {}) as unknown as NetworkIDInfo[],
+    response: (data) => mapList(networkRecord, wholeListIn(data, 'networks'), {}) as unknown as NetworkIDInfo[],
     lossy: prefixPaths('[]', lossyFields(networkRecord)),
     unsupportedParams: { Name: 'a non-empty name filter makes the call unavailable on REST' },
   },
@@ -67,7 +61,7 @@ export const MailboxList: MappingEntry<'MailboxList'> = {
     path: '/v2/mailboxes/list',
     idempotent: true,
     request: (p) => (requireEmpty(p, 'Name'), { body: { recordsPerPage: MAX_PAGE } }),
-    response: (data) => mapList(mailboxRecord, listIn(data, 'mailboxes'), {}) as unknown as MailboxIDInfo[],
+    response: (data) => mapList(mailboxRecord, wholeListIn(data, 'mailboxes'), {}) as unknown as MailboxIDInfo[],
     lossy: prefixPaths('[]', lossyFields(mailboxRecord)),
     unsupportedParams: { Name: 'a non-empty name filter makes the call unavailable on REST' },
   },

@@ -165,3 +165,18 @@ export function objectAt(data: unknown, what: string): Json {
 /** ECGrid uses 0 for "any" in its numeric filters; REST leaves such filters out. */
 export const filter = (value: unknown): number | undefined =>
   typeof value === 'number' && value !== 0 ? value : undefined;
+
+/**
+ * The list inside a REST page wrapper (`{ totalRecords, pageNo, recordsPerPage, <key>: [...] }`). SOAP returns
+ * whole lists, so a page that holds fewer items than `totalRecords` is refused rather than passed on short.
+ */
+export function wholeListIn(data: unknown, key: string): unknown[] {
+  const wrapper = objectAt(data, key);
+  const list = wrapper[key];
+  if (!Array.isArray(list)) throw new ShapeError(`expected a list in ${key}`);
+  const total = wrapper['totalRecords'];
+  if (typeof total === 'number' && total > list.length) {
+    throw new ShapeError(`REST returned ${list.length} of ${total} ${key} in one page; the SOAP result would be incomplete`);
+  }
+  return list;
+}

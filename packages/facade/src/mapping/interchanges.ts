@@ -1,7 +1,7 @@
 import type { InterchangeIDInfo } from '@ecgrid-bridge/soap';
 import type { FacadeParams } from '../operations.js';
 import { type MappingEntry, prefixPaths, requireEmpty } from './entry.js';
-import { type Json, ShapeError, filter, lossyFields, mapList, mapRecord, objectAt } from './fields.js';
+import { type Json, filter, lossyFields, mapList, mapRecord, wholeListIn } from './fields.js';
 import { interchangeRecord } from './records.js';
 
 const MAX_PAGE = 500;
@@ -17,11 +17,8 @@ const listBody = (p: FacadeParams<'InterchangeInBox' | 'InterchangeOutBox'>): Js
   };
 };
 
-const interchanges = (data: unknown): InterchangeIDInfo[] => {
-  const list = objectAt(data, 'interchanges')['interchanges'];
-  if (!Array.isArray(list)) throw new ShapeError('expected a list in interchanges');
-  return mapList(interchangeRecord, list, {}) as unknown as InterchangeIDInfo[];
-};
+const interchanges = (data: unknown): InterchangeIDInfo[] =>
+  mapList(interchangeRecord, wholeListIn(data, 'interchanges'), {}) as unknown as InterchangeIDInfo[];
 
 const lossy = prefixPaths('[]', lossyFields(interchangeRecord));
 const unsupportedParams = { InterchangeControlID: 'a non-empty value makes the call unavailable on REST' };
