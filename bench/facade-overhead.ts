@@ -158,7 +158,7 @@ async function onLoopback(sandbox: SandboxProcess): Promise<void> {
     printTimes(ms, LOOPBACK);
     report('REST through the facade / the REST client directly', ratios('facade, REST', at('REST client')));
     report('parity, waiting for the candidate / the slower single backend', ratios('parity, waiting', slower));
-    report('parity, default (candidate concurrent, not awaited) / SOAP alone', ratios('parity, default', at('facade, SOAP')));
+    report('parity, default (candidate after the caller) / SOAP alone', ratios('parity, default', at('facade, SOAP')));
     report('  same, calls back to back (the candidate shares the CPU)', ratios('parity, default, back to back', at('facade, SOAP')), false);
     console.log(`  ${parityCounts([parityWait, parityDefault])}`);
   } finally {

@@ -10,7 +10,10 @@ import type { ParitySummary } from './summary.js';
 export interface ParityOptions {
   /** Which side's result the caller gets (default `soap`); migration stages decide it per operation. */
   authoritative?: BackendName;
-  /** Wait for the candidate before returning (default false: the candidate never delays the caller). */
+  /**
+   * Wait for the candidate before returning; both then run concurrently. Default false: the candidate starts once
+   * the caller has the authoritative answer, so it never delays the caller.
+   */
   waitForCandidate?: boolean;
   /** The candidate's own time limit (default 10 s). */
   candidateTimeoutMs?: number;
@@ -59,10 +62,15 @@ export class ParityRunner {
   async run<T>(input: ExperimentInput<T>): Promise<T> {
     const candidateBackend: BackendName = input.authoritative === 'soap' ? 'rest' : 'soap';
     const control = settle(input.control, (e) => this.toFacadeError(e, input.authoritative));
-    const candidate = settle(
-      () => withTimeout(input.candidate(), this.options.candidateTimeoutMs ?? 10_000),
-      (e) => this.toFacadeError(e, candidateBackend),
-    );
+    const runCandidate = () =>
+      settle(
+        () => withTimeout(input.candidate(), this.options.candidateTimeoutMs ?? 10_000),
+        (e) => this.toFacadeError(e, candidateBackend),
+      );
+    // Waiting, both run at once and the caller waits for the slower. Not waiting, the candidate starts as soon as the
+    // caller has its answer: run alongside, its work (building the request, reading the answer) shares the caller's
+    // thread and would delay the authoritative answer.
+    const candidate = this.options.waitForCandidate ? runCandidate() : control.then(nextTurn).then(runCandidate);
     const compare = (async () => {
       const [c, k] = await Promise.all([control, candidate]);
       try {
@@ -176,6 +184,11 @@ async function settle<T>(fn: () => Promise<T>, toError: (err: unknown) => Facade
   } catch (err) {
     return { ok: false, error: toError(err), durationMs: performance.now() - started };
   }
+}
+
+/** Resolves once the callers waiting on an already settled promise have run. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 export class CandidateTimeout extends Error {
