@@ -163,7 +163,7 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
       return results[0] as FacadeResult<Op>;
     }
 
-    const plan = planCall(routing, operation, callOptions.stickyKey ?? defaultStickyKey(operation, args));
+    const plan = planCall(routing, operation, callOptions.stickyKey ?? (() => defaultStickyKey(operation, args)));
     switch (plan.kind) {
       case 'single':
         return timed(operation, plan.kind, plan.backend, call(plan.backend));

@@ -34,7 +34,8 @@ const fromRoute = (route: Route, authoritative: BackendName): Plan =>
     .exhaustive();
 
 /** Decides how a call is served: stage first, then an explicit route, then the rollout, then the default. */
-export function planCall(config: RoutingConfig, operation: FacadeOperation, stickyKey: string): Plan {
+/** `stickyKey` is only asked for when the operation is rolled out, since building the default key costs a little. */
+export function planCall(config: RoutingConfig, operation: FacadeOperation, stickyKey: string | (() => string)): Plan {
   const stage = config.stages[operation];
   let plan: Plan;
   if (stage) {
@@ -47,7 +48,8 @@ export function planCall(config: RoutingConfig, operation: FacadeOperation, stic
   } else if (config.routes[operation]) {
     plan = fromRoute(config.routes[operation], config.authoritative);
   } else if (config.rollout[operation] !== undefined) {
-    const backend: BackendName = bucketOf(stickyKey) < config.rollout[operation] ? 'rest' : 'soap';
+    const key = typeof stickyKey === 'string' ? stickyKey : stickyKey();
+    const backend: BackendName = bucketOf(key) < config.rollout[operation] ? 'rest' : 'soap';
     plan = { kind: 'single', backend };
   } else {
     plan = fromRoute(config.default, config.authoritative);
