@@ -108,6 +108,25 @@ describe('REST backend', () => {
     expect(requests).toHaveLength(0);
   });
 
+  it('reads every page where REST pages a list SOAP returns whole', async () => {
+    const mailbox = (id: number) => ({ mailboxId: id, networkId: 1 });
+    const wrapped = portAnswering((req) => {
+      const pageNo = (req.body as { pageNo: number }).pageNo;
+      const ids = pageNo === 1 ? Array.from({ length: 500 }, (_, i) => i + 1) : pageNo === 2 ? [501, 502] : [];
+      return { totalRecords: 502, pageNo, recordsPerPage: 500, mailboxes: ids.map(mailbox) };
+    });
+    const all = await wrapped.backend.invoke('MailboxList', {});
+    expect(all?.map((m) => m.MailboxID)).toEqual(Array.from({ length: 502 }, (_, i) => i + 1));
+    expect(wrapped.requests.map((r) => (r.body as { pageNo: number }).pageNo)).toEqual([1, 2]);
+
+    const plain = portAnswering((req) => {
+      const pageNo = (req.body as { pageNo: number }).pageNo;
+      return Array.from({ length: pageNo === 1 ? 500 : 3 }, (_, i) => ({ userId: pageNo * 1000 + i }));
+    });
+    expect(await plain.backend.invoke('UserList', {})).toHaveLength(503);
+    expect(plain.requests).toHaveLength(2);
+  });
+
   it('refuses a REST page that holds only part of a list', async () => {
     const { backend } = portAnswering(() => ({ totalRecords: 900, pageNo: 1, recordsPerPage: 500, mailboxes: [] }));
     const err = await backend.invoke('MailboxList', {}).catch((e: unknown) => e);

@@ -32,6 +32,33 @@ function fillPath(template: string, values: Record<string, string | number> = {}
   });
 }
 
+/** Enough for any real mailbox; a server that never ends its pages cannot keep the call going forever. */
+const MAX_PAGES = 1000;
+
+/** Reads every page of a listing and returns what one page would look like if it held them all. */
+async function readAllPages(key: string | undefined, body: unknown, send: (body: unknown) => Promise<unknown>): Promise<unknown> {
+  const base = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const pageSize = typeof base['recordsPerPage'] === 'number' ? base['recordsPerPage'] : 25;
+  const listOf = (page: unknown): unknown[] | undefined => {
+    const list = key === undefined ? page : typeof page === 'object' && page !== null ? (page as Record<string, unknown>)[key] : undefined;
+    return Array.isArray(list) ? list : undefined;
+  };
+  const first = await send({ ...base, pageNo: 1 });
+  const items = listOf(first);
+  if (!items) return first;
+  const total = key !== undefined ? (first as Record<string, unknown>)['totalRecords'] : undefined;
+  const more = (last: unknown[]) =>
+    key !== undefined ? typeof total === 'number' && items.length < total && last.length > 0 : last.length >= pageSize;
+  let last = items;
+  for (let pageNo = 2; more(last) && pageNo <= MAX_PAGES; pageNo += 1) {
+    const page = listOf(await send({ ...base, pageNo }));
+    if (!page) break;
+    items.push(...page);
+    last = page;
+  }
+  return key === undefined ? items : { ...(first as Record<string, unknown>), [key]: items };
+}
+
 /** Serves facade calls over REST: each call goes through its mapping entry, in and out. */
 export function createRestBackend(port: RestPort): Backend {
   async function invoke<Op extends FacadeOperation>(
@@ -59,14 +86,17 @@ export function createRestBackend(port: RestPort): Backend {
         if (err instanceof UnsupportedOnRest) throw new NotAvailableOnBackendError(operation, 'rest', err.message);
         throw err;
       }
-      const data = await port.request({
-        method: route.method,
-        path: fillPath(route.path, parts.path),
-        body: parts.body,
-        idempotent: route.method === 'GET' || route.idempotent === true,
-        timeoutMs: options.timeoutMs,
-        signal: options.signal,
-      });
+      const path = fillPath(route.path, parts.path);
+      const send = (body: unknown) =>
+        port.request({
+          method: route.method,
+          path,
+          body,
+          idempotent: route.method === 'GET' || route.idempotent === true,
+          timeoutMs: options.timeoutMs,
+          signal: options.signal,
+        });
+      const data = route.wholeList ? await readAllPages(route.wholeList.key, parts.body, send) : await send(parts.body);
       try {
         return route.response(data, params);
       } catch (err) {

@@ -21,6 +21,12 @@ export interface RestRoute<Op extends FacadeOperation> {
   response(data: unknown, params: FacadeParams<Op>): FacadeResult<Op>;
   /** Paths of SOAP result fields REST cannot provide (`List[].Field` for list items; `.` for the whole result). */
   readonly lossy: readonly string[];
+  /**
+   * SOAP returns the whole list where REST pages it: the backend reads page after page (`pageNo` in the body) and
+   * joins them. `key` names the list inside a `{ totalRecords, …, key: [...] }` wrapper; without it the data is a
+   * plain array, and a short page is the last one.
+   */
+  readonly wholeList?: { readonly key?: string };
   /** SOAP parameters REST has no way to take, with what happens to them. */
   readonly unsupportedParams?: Readonly<Record<string, string>>;
 }

@@ -33,6 +33,7 @@ export const ParcelInBox: MappingEntry<'ParcelInBox'> = {
     method: 'POST',
     path: '/v2/parcels/inbox-list',
     idempotent: true,
+    wholeList: {},
     request: () => ({ body: { status: 'InBoxReady', recordsPerPage: MAX_PAGE } }),
     response: (data) => collection(inboxParcelRecord, data, {}),
     lossy: inboxLossy,
@@ -47,6 +48,7 @@ export const ParcelInBoxEx: MappingEntry<'ParcelInBoxEx'> = {
     method: 'POST',
     path: '/v2/parcels/inbox-list',
     idempotent: true,
+    wholeList: {},
     request: (p) => ({
       body: {
         status: 'InBoxReady',
