@@ -7,13 +7,15 @@ import { parseX12 } from '../x12.js';
 import { addParcel, routeInterchanges } from './parcels.js';
 import {
   AUTH_LEVELS,
-  type AuthLevel,
   type DraftState,
+  type InterconnectRecord,
+  type MailboxRecord,
+  type NetworkRecord,
   type ParcelStatus,
   type Status,
-  type StatusECGridID,
-  type StatusInterconnect,
   type StoreState,
+  type TradingPartnerRecord,
+  type UserRecord,
 } from './records.js';
 
 /** The seed document (`fixtures/sandbox-seed.json`). Passwords are plaintext here and hashed when loaded. */
@@ -30,70 +32,20 @@ export interface SandboxSeed {
   readonly parcels: readonly SeedParcel[];
 }
 
-export interface SeedNetwork {
-  readonly networkId: number;
-  readonly uniqueId: string;
-  readonly name: string;
-  readonly location: string;
-  readonly adminContact: string;
-  readonly adminPhone: string;
-  readonly adminEmail: string;
-  readonly status: Status;
-  readonly created: string;
-}
+/** Seed records are stored records without what the store derives itself (modification times, network of an ID). */
+export type SeedNetwork = Omit<NetworkRecord, 'modified'>;
 
-export interface SeedMailbox {
-  readonly mailboxId: number;
-  readonly networkId: number;
-  readonly uniqueId: string;
-  readonly name: string;
-  readonly description: string;
-  readonly status: Status;
-  readonly created: string;
-}
+export type SeedMailbox = Omit<MailboxRecord, 'modified'>;
 
-export interface SeedUser {
-  readonly userId: number;
-  readonly loginName: string;
-  readonly email: string;
+/** A seed user carries its password and client secret in plain text; the store keeps only their hashes. */
+export type SeedUser = Omit<UserRecord, 'passwordHash' | 'clientSecretHash' | 'modified' | 'lastLogin'> & {
   readonly password: string;
-  readonly apiKey: string;
-  readonly clientKey?: string;
   readonly clientSecret?: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly company: string;
-  readonly phone: string;
-  readonly authLevel: AuthLevel;
-  readonly networkId: number;
-  readonly mailboxId: number;
-  readonly status: Status;
-  readonly created: string;
-}
+};
 
-export interface SeedTradingPartner {
-  readonly ecgridId: number;
-  readonly mailboxId: number;
-  readonly qualifier: string;
-  readonly id: string;
-  readonly description: string;
-  readonly status: StatusECGridID;
-  readonly routingGroup: string;
-  readonly created: string;
-}
+export type SeedTradingPartner = Omit<TradingPartnerRecord, 'networkId' | 'modified'>;
 
-export interface SeedInterconnect {
-  readonly interconnectId: number;
-  readonly ecgridId1: number;
-  readonly ecgridId2: number;
-  readonly status: StatusInterconnect;
-  readonly reference1: string;
-  readonly reference2: string;
-  readonly contactName: string;
-  readonly contactEmail: string;
-  readonly created: string;
-  readonly completed?: string;
-}
+export type SeedInterconnect = Omit<InterconnectRecord, 'modified'>;
 
 export interface SeedParcel {
   readonly parcelId: number;
