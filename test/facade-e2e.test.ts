@@ -179,7 +179,7 @@ describe('every read of the slice through both backends', () => {
       ...real,
       request: async (req) => {
         const data = await real.request(req);
-        return req.path === '/v2/mailboxes/5001' ? { ...(data as object), companyName: 'Tampered Inc' } : data;
+        return req.endpoint === 'mailboxes.get' && req.pathParams?.['id'] === 5001 ? { ...(data as object), companyName: 'Tampered Inc' } : data;
       },
     };
     const ecgrid = createEcgridFacade({
@@ -193,8 +193,8 @@ describe('every read of the slice through both backends', () => {
       expect(err).toBeInstanceOf(ParityAssertionError);
       const record = (err as ParityAssertionError).record;
       expect(record.outcome).toBe('mismatch');
-      expect(record.differences).toEqual([{ path: 'Name', kind: 'changed', control: 'Acme Manufacturing', candidate: 'Tampered Inc' }]);
-      expect((err as Error).message).toContain('Name: "Acme Manufacturing" (soap) ≠ "Tampered Inc" (rest)');
+      expect(record.differences).toEqual([{ path: 'Description', kind: 'changed', control: 'Production EDI for the Columbus plant', candidate: 'Tampered Inc' }]);
+      expect((err as Error).message).toContain('Description: "Production EDI for the Columbus plant" (soap) ≠ "Tampered Inc" (rest)');
     } finally {
       await ecgrid.close();
     }

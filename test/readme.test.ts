@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '@ecgrid-bridge/sandbox';
-import { README, withCoverage } from '../scripts/update-readme.js';
+import { COVERAGE_DOC, README, coverageDocument, withCoverage } from '../scripts/update-readme.js';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
@@ -60,11 +60,12 @@ describe('README', () => {
   });
 
   it('the sandbox sample runs on its own', async () => {
-    expect((await runSample(3, {})).trim()).toBe('Acme Manufacturing');
+    expect((await runSample(3, {})).trim()).toBe('Production EDI for the Columbus plant');
   });
 
-  it('carries the current generated coverage table', () => {
+  it('carries the current generated coverage summary, and docs/COVERAGE.md the current table', () => {
     expect(withCoverage(readme)).toBe(readme);
+    expect(readFileSync(COVERAGE_DOC, 'utf8')).toBe(coverageDocument());
   });
 
   it('names commands that exist', () => {

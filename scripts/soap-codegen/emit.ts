@@ -57,6 +57,11 @@ export function emitTypes(desc: ServiceDescription, source: string): string {
     }
     out.push(`export interface ${c.name} {\n${c.fields.map((f) => member(f, desc)).join('\n')}\n}\n`);
   }
+  const records = desc.complexTypes.filter((c) => !c.array);
+  out.push('/** Each record type by its WSDL name, for code that is told a type by name. */');
+  out.push(`export interface ComplexTypes {\n${records.map((c) => `  ${c.name}: ${c.name};`).join('\n')}\n}\n`);
+  out.push('/** Each enumeration by its WSDL name. */');
+  out.push(`export interface EnumTypes {\n${desc.enums.map((e) => `  ${e.name}: ${e.name};`).join('\n')}\n}\n`);
   out.push(`export type OperationName =\n${desc.operations.map((o) => `  | '${o.name}'`).join('\n')};\n`);
   const withSession = desc.operations.filter((o) => o.params[0]?.name === 'SessionID');
   out.push('/** Operations whose first parameter is the SessionID. */');

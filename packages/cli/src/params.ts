@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import leven from 'leven';
 import { EcgridError } from '@ecgrid-bridge/core';
 import { FACADE_OPERATIONS, type FacadeOperation, isFacadeOperation } from '@ecgrid-bridge/facade';
 import { ENUMS, OPERATIONS, type ElementSpec } from '@ecgrid-bridge/soap';
@@ -10,11 +11,24 @@ export class UsageError extends EcgridError {
   }
 }
 
+/** The known names closest to a mistyped one by edit distance, if any is within a third of the name's length. */
+export function suggestions(name: string, known: readonly string[], max = 3): string[] {
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  const scored = known.map((k) => ({ k, d: leven(name.toLowerCase(), k.toLowerCase()) })).filter(({ d }) => d <= limit);
+  const best = Math.min(...scored.map(({ d }) => d));
+  return scored
+    .filter(({ d }) => d === best)
+    .map(({ k }) => k)
+    .sort()
+    .slice(0, max);
+}
+
 export function operationFrom(name: string): FacadeOperation {
   if (isFacadeOperation(name)) return name;
-  const near = FACADE_OPERATIONS.find((op) => op.toLowerCase() === name.toLowerCase());
+  const near = suggestions(name, FACADE_OPERATIONS);
   throw new UsageError(
-    `Unknown operation "${name}".${near ? ` Did you mean ${near}?` : ''}\nOperations: ${FACADE_OPERATIONS.join(', ')}`,
+    `Unknown operation "${name}".${near.length > 0 ? ` Did you mean ${near.join(' or ')}?` : ''}\n` +
+      `There are ${FACADE_OPERATIONS.length} operations, named as in the WSDL; \`coverage\` lists them.`,
   );
 }
 

@@ -1,5 +1,5 @@
 import { ConfigurationError, EcgridError } from '@ecgrid-bridge/core';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runCall } from './commands/call.js';
 import { runCoverage } from './commands/coverage.js';
 import { runDemo } from './commands/demo.js';
@@ -25,6 +25,9 @@ export function buildProgram(): Command {
     .name('ecgrid-bridge')
     .description('Move an ECGridOS SOAP integration to the ECGrid REST API without rewriting it.')
     .showHelpAfterError()
+    // Commander would exit the process itself, with 1 for every usage error; `main` decides the exit code instead.
+    // Set before the commands are added, so that they inherit it.
+    .exitOverride()
     .addHelpText('after', '\nExit codes: 0 success, 1 a call or the workflow failed, 2 bad usage or configuration, 3 the parity gate failed.');
 
   targetOptions(
@@ -87,6 +90,11 @@ export async function main(argv: readonly string[]): Promise<void> {
   try {
     await buildProgram().parseAsync([...argv]);
   } catch (err) {
+    if (err instanceof CommanderError) {
+      // Commander has already written the message (and the help); --help and --version end here too, with 0.
+      process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
     const usage = err instanceof UsageError || err instanceof ConfigurationError;
     const message = err instanceof EcgridError ? `${err.code}: ${err.message}` : err instanceof Error ? `${err.name}: ${err.message}` : 'failed';
     process.stderr.write(`${message}\n`);

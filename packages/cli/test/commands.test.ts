@@ -40,7 +40,7 @@ describe('commands on the embedded sandbox', () => {
       const out = capture();
       expect(await runCall('MailboxInfo', ['--MailboxID', '5001'], { backend }, out.stream, NO_ENV)).toBe(0);
       const result = JSON.parse(out.text()) as Record<string, unknown>;
-      expect(result).toMatchObject({ MailboxID: 5001, NetworkID: 1001, Name: 'Acme Manufacturing' });
+      expect(result).toMatchObject({ MailboxID: 5001, NetworkID: 1001, Description: 'Production EDI for the Columbus plant' });
       expect(result['Created']).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     }
   });
@@ -52,7 +52,7 @@ describe('commands on the embedded sandbox', () => {
   });
 
   it('call refuses an unknown operation with the list of valid ones', async () => {
-    await expect(runCall('MailboxInfos', [], { backend: 'soap' }, capture().stream, NO_ENV)).rejects.toThrow(/Unknown operation "MailboxInfos"[\s\S]*Operations: Login, Logout/);
+    await expect(runCall('MailboxInfos', [], { backend: 'soap' }, capture().stream, NO_ENV)).rejects.toThrow(/Unknown operation "MailboxInfos"\. Did you mean MailboxInfo\?[\s\S]*221 operations/);
   });
 
   it('parity runs a YAML set of reads, writes the report and gates on mismatches', async () => {
@@ -127,9 +127,11 @@ describe('commands on the embedded sandbox', () => {
   it('coverage prints JSON with one row per WSDL operation', () => {
     const out = capture();
     runCoverage({ format: 'json' }, out.stream);
-    const rows = JSON.parse(out.text()) as { operation: string; mapped: boolean }[];
+    const rows = JSON.parse(out.text()) as { operation: string; soap: boolean; rest: string | null; note: string }[];
     expect(rows).toHaveLength(221);
-    expect(rows.filter((r) => r.mapped)).toHaveLength(30);
+    expect(rows.every((r) => r.soap)).toBe(true);
+    expect(rows.find((r) => r.operation === 'ParcelInBox')?.rest).toBe('POST /v2/parcels/inbox-list');
+    expect(rows.find((r) => r.operation === 'SessionLog')).toMatchObject({ rest: null, note: expect.stringContaining('no session log') });
   });
 });
 

@@ -1,61 +1,79 @@
-import { OPERATIONS, type OperationName } from '@ecgrid-bridge/soap';
-import { REST_EQUIVALENTS } from './generated/rest-equivalents.js';
+import { ENDPOINTS, RESPONSE_EXAMPLES, REST_EQUIVALENTS } from '@ecgrid-bridge/catalog';
 import { MAPPINGS } from './mapping/index.js';
-import { isFacadeOperation } from './operations.js';
+import { FACADE_OPERATIONS, type FacadeOperation } from './operations.js';
 
 export interface CoverageRow {
-  operation: OperationName;
-  /** `METHOD /path` of the REST equivalent, or null. */
+  operation: FacadeOperation;
+  /** Every operation is served on SOAP. */
+  soap: true;
+  /** `METHOD /path (endpoint name)` of the REST route, or null when REST cannot serve it. */
   rest: string | null;
-  /** Why there is no REST equivalent, or where the equivalent comes from. */
+  /** Why REST cannot serve it, or where the route comes from and what it assumes. */
   note: string;
-  /** Whether the facade serves the operation (on SOAP always; on REST when `rest` is not null). */
-  mapped: boolean;
-  /** SOAP result fields REST cannot provide, for mapped operations with a REST route. */
+  /** SOAP result fields REST cannot provide (null without a REST route). */
   lossy: readonly string[] | null;
+  /** SOAP parameters REST cannot take, with what happens to them. */
+  unsupportedParams: Readonly<Record<string, string>>;
+  /** What checks the mapping against the vendor documentation. */
+  verifiedBy: readonly string[];
+  /** read or write (writes are never doubled by parity), login or logout. */
+  kind: string;
 }
 
-/** One row for every WSDL operation: its REST equivalent or why none, and what the facade does with it. */
+/** What checks a REST route: the docs' example answer through the result map, and the docs' request fields. */
+function verification(endpoint: keyof typeof ENDPOINTS): string[] {
+  const spec = ENDPOINTS[endpoint];
+  const out = ['documented request fields'];
+  if (RESPONSE_EXAMPLES[endpoint] !== undefined) out.push(`documented example (${spec.page})`);
+  return out;
+}
+
+/** One row for every WSDL operation: served on SOAP, the REST route or the reason there is none. */
 export function coverageRows(): CoverageRow[] {
-  return (Object.keys(OPERATIONS) as OperationName[]).map((operation) => {
-    if (isFacadeOperation(operation)) {
-      const entry = MAPPINGS[operation];
-      if (entry.rest === null) {
-        return { operation, rest: null, note: entry.noRestReason, mapped: true, lossy: null };
-      }
-      const docs = REST_EQUIVALENTS[operation];
+  return FACADE_OPERATIONS.map((operation) => {
+    const entry = MAPPINGS[operation];
+    const docs = REST_EQUIVALENTS[operation];
+    if (entry.rest === null) {
       return {
         operation,
-        rest: `${entry.rest.method} ${entry.rest.path}`,
-        note: docs.source ? `documented (${docs.source})` : 'mapped by the facade',
-        mapped: true,
-        lossy: entry.rest.lossy,
+        soap: true,
+        rest: null,
+        note: entry.noRestReason ?? '',
+        lossy: null,
+        unsupportedParams: {},
+        verifiedBy: ['WSDL'],
+        kind: entry.kind,
       };
     }
-    const docs = REST_EQUIVALENTS[operation];
+    const spec = ENDPOINTS[entry.rest.endpoint];
+    const source = docs.endpoint === entry.rest.endpoint ? `documented (${docs.source ?? 'docs'})` : 'chosen by the facade';
     return {
       operation,
-      rest: docs.rest ? `${docs.rest.method} ${docs.rest.path}` : null,
-      note: docs.rest ? `documented (${docs.source ?? 'docs'}); not mapped yet` : (docs.note ?? 'the documentation names no REST equivalent'),
-      mapped: false,
-      lossy: null,
+      soap: true,
+      rest: `${spec.method} ${spec.path}`,
+      note: entry.assumes ? `${source}; assumes ${entry.assumes}` : source,
+      lossy: entry.rest.lossy,
+      unsupportedParams: entry.rest.unsupportedParams,
+      verifiedBy: verification(entry.rest.endpoint),
+      kind: entry.kind,
     };
   });
 }
 
 export function coverageMarkdown(rows: readonly CoverageRow[] = coverageRows()): string {
-  const mapped = rows.filter((r) => r.mapped).length;
   const withRest = rows.filter((r) => r.rest).length;
   const lines = [
-    `${rows.length} WSDL operations; ${withRest} have a documented REST equivalent; the facade maps ${mapped}.`,
+    `${rows.length} WSDL operations, all served on SOAP; ${withRest} also on REST, ${rows.length - withRest} on SOAP only.`,
     '',
-    '| operation | REST equivalent | facade | note | SOAP fields REST cannot provide |',
-    '|---|---|---|---|---|',
+    '| operation | kind | REST route | note | SOAP fields REST cannot provide | verified by |',
+    '|---|---|---|---|---|---|',
   ];
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   for (const r of rows) {
     const lossy = r.lossy === null ? '' : r.lossy.includes('.') ? 'the whole result' : r.lossy.length === 0 ? 'none' : r.lossy.join(', ');
-    lines.push(`| ${r.operation} | ${r.rest ? `\`${r.rest}\`` : '—'} | ${r.mapped ? 'yes' : 'no'} | ${cell(r.note)} | ${cell(lossy)} |`);
+    lines.push(
+      `| ${r.operation} | ${r.kind} | ${r.rest ? `\`${r.rest}\`` : 'SOAP only'} | ${cell(r.note)} | ${cell(lossy)} | ${cell(r.verifiedBy.join('; '))} |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

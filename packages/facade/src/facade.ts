@@ -157,7 +157,7 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
     const entry = MAPPINGS[operation];
     const call = (side: BackendName) => () => backend(side).invoke(operation, args, callOptions);
 
-    if (entry.kind === 'session') {
+    if (entry.kind === 'login' || entry.kind === 'logout') {
       const sides = [...used].filter((s) => backends[s]);
       const results = await Promise.all(sides.map((side) => timed(operation, 'single', side, call(side))));
       return results[0] as FacadeResult<Op>;
@@ -179,8 +179,12 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
       case 'parity': {
         const authoritative = plan.authoritative;
         const candidate: BackendName = authoritative === 'soap' ? 'rest' : 'soap';
+        if (entry.rest === null) {
+          // Nothing to compare: SOAP serves it whichever side is authoritative, and the record says so.
+          return parity.runSingle(operation, args, 'soap', () => timed(operation, 'parity', 'soap', call('soap')), 'soap-only');
+        }
         if (entry.kind === 'write') {
-          return parity.runWrite(operation, args, authoritative, () => timed(operation, 'parity', authoritative, call(authoritative)));
+          return parity.runSingle(operation, args, authoritative, () => timed(operation, 'parity', authoritative, call(authoritative)));
         }
         return parity.run({
           operation,
@@ -199,6 +203,7 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
   async function compare<Op extends FacadeOperation>(operation: Op, params: FacadeParams<Op>): Promise<MismatchRecord> {
     const entry = MAPPINGS[operation];
     if (entry.kind !== 'read') throw new NotAvailableOnBackendError(operation, 'rest', 'only reads are compared');
+    if (entry.rest === null) throw new NotAvailableOnBackendError(operation, 'rest', entry.noRestReason ?? 'no REST route');
     let captured: MismatchRecord | undefined;
     const runner = new ParityRunner(
       { ...options.parity, waitForCandidate: true, publishMatches: true, publish: (r) => void (captured = r) },

@@ -15,4 +15,4 @@ export type { OperationSummary, SideStats } from './parity/summary.js';
 export type { Difference } from './parity/diff.js';
 export { normalizeResult, type Plain } from './parity/normalize.js';
 export { coverageRows, coverageMarkdown, type CoverageRow } from './coverage.js';
-export { REST_EQUIVALENTS, type RestEquivalent } from './generated/rest-equivalents.js';
+export { REST_EQUIVALENTS, ENDPOINTS, type EndpointName, type RestEquivalent } from '@ecgrid-bridge/catalog';

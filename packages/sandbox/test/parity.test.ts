@@ -28,7 +28,7 @@ describe('the same records over SOAP and REST', () => {
     const [sNet, rNet] = await Promise.all([soap('NetworkInfo', { NetworkID: 1001 }), rest('GET', '/v2/networks/1001')]);
     expect([Number(sNet['NetworkID']), sNet['Name'], sNet['Status'], iso(sNet['Created'])]).toEqual([rNet['networkId'], rNet['companyName'], rNet['status'], rNet['created']]);
     const [sBox, rBox] = await Promise.all([soap('MailboxInfo', { MailboxID: 5001 }), rest('GET', '/v2/mailboxes/5001')]);
-    expect([Number(sBox['MailboxID']), Number(sBox['NetworkID']), sBox['Name'], iso(sBox['Modified'])]).toEqual([rBox['mailboxId'], rBox['networkId'], rBox['companyName'], rBox['modified']]);
+    expect([Number(sBox['MailboxID']), Number(sBox['NetworkID']), sBox['Description'], iso(sBox['Modified'])]).toEqual([rBox['mailboxId'], rBox['networkId'], rBox['companyName'], rBox['modified']]);
     const [sTp, rTp] = await Promise.all([soap('TPInfo', { ECGridID: 100102 }), rest('GET', '/v2/ids/100102')]);
     expect([Number(sTp['ECGridID']), sTp['Qualifier'], sTp['ID'], sTp['Description'], sTp['Status']]).toEqual([rTp['ecGridId'], rTp['qualifier'], rTp['id'], rTp['description'], rTp['status']]);
     const [sIc, rIc] = await Promise.all([soap('InterconnectInfo', { InterconnectID: 9002 }), rest('GET', '/v2/partners/9002')]);

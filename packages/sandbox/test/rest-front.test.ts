@@ -66,10 +66,10 @@ describe('REST front: directory endpoints', () => {
   it('networks and mailboxes, with the paged list wrappers', async () => {
     expect(data(await get('/v2/networks/1001'))).toEqual({
       networkId: 1001, uniqueId: 'ACMENET', companyName: 'Acme Supply Network', status: 'Active',
-      created: '2019-04-02T08:00:00.000Z', modified: '2019-04-02T08:00:00.000Z',
+      created: '2019-04-02T08:00:00.000Z', modified: '2024-06-18T13:20:00.000Z',
     });
     expect(data(await post('/v2/networks/list', {}))).toMatchObject({ totalRecords: 1, pageNo: 1, recordsPerPage: 25, networks: [{ networkId: 1001 }] });
-    expect(data(await get('/v2/mailboxes/5001'))).toMatchObject({ mailboxId: 5001, networkId: 1001, uniqueId: 'ACMEMFG', companyName: 'Acme Manufacturing' });
+    expect(data(await get('/v2/mailboxes/5001'))).toMatchObject({ mailboxId: 5001, networkId: 1001, uniqueId: 'ACMEMFG', companyName: 'Production EDI for the Columbus plant' });
     const root = { 'x-api-key': '0f3b6c1e-7a52-4d0b-9e6a-5c1f2d3e4a01' };
     const page = data(await post('/v2/mailboxes/list', { pageNo: 2, recordsPerPage: 3 }, root));
     expect(page).toMatchObject({ totalRecords: 4, pageNo: 2, recordsPerPage: 3, mailboxes: [{ mailboxId: 5004 }] });
@@ -91,7 +91,7 @@ describe('REST front: directory endpoints', () => {
   it('GET /v2/partners/{id}', async () => {
     expect(data(await get('/v2/partners/9001'))).toEqual({
       interconnectId: 9001, ecGridIdFrom: 100101, ecGridIdTo: 200301, status: 'Active',
-      created: '2020-10-01T12:00:00.000Z', modified: '2020-10-03T09:00:00.000Z',
+      created: '2020-10-01T12:00:00.000Z', modified: '2023-02-14T10:20:00.000Z',
     });
     expect(data(await get('/v2/partners/9003'))).toMatchObject({ status: 'Pending' });
   });
@@ -103,7 +103,7 @@ describe('REST front: parcels and interchanges', () => {
     expect(ready.map((p) => p['parcelId'])).toEqual([987650002, 987650003, 987650004]);
     expect(ready[0]).toEqual({
       parcelId: 987650002, mailboxId: 5001, networkId: 1001, fileName: 'BETARETAIL_PO_20250107.x12', bytes: 409,
-      status: 'InBoxReady', ecGridIdFrom: 200301, ecGridIdTo: 100101, created: '2025-01-07T09:30:00.000Z', modified: '2025-01-07T09:30:00.000Z',
+      status: 'InBoxReady', ecGridIdFrom: 200301, ecGridIdTo: 100101, created: '2025-01-07T09:30:00.000Z', modified: '2025-01-07T09:34:00.000Z',
     });
     const all = data<Obj[]>(await post('/v2/parcels/inbox-list', { beginDate: '2025-01-01T00:00:00Z', endDate: '2025-01-07T10:00:00Z' }));
     expect(all.map((p) => p['parcelId'])).toEqual([987650001, 987650002]);

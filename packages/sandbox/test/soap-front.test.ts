@@ -154,6 +154,20 @@ describe('SOAP front: parcels and interchanges (reads)', () => {
     expect(manifest.every((m) => m['ParcelID'] === '987650004' && m['Type'] === 'System')).toBe(true);
   });
 
+  it('ParcelInfo and InterconnectInfo give each date field its own value', async () => {
+    const parcel = (await call('ParcelInfo', { ...S(), ParcelID: 987650004 })).result as XmlNode;
+    expect([parcel['ParcelDate'], parcel['StatusDate']].map((d) => new Date(String(d)).toISOString())).toEqual([
+      '2025-01-08T08:45:00.000Z',
+      '2025-01-08T08:47:00.000Z',
+    ]);
+    const ic = (await call('InterconnectInfo', { ...S(), InterconnectID: 9001 })).result as XmlNode;
+    expect([ic['Created'], ic['Completed'], ic['Modified']].map((d) => new Date(String(d)).toISOString())).toEqual([
+      '2020-10-01T12:00:00.000Z',
+      '2020-10-03T09:00:00.000Z',
+      '2023-02-14T10:20:00.000Z',
+    ]);
+  });
+
   it('InterchangeInBox, InterchangeOutBox and InterchangeInfo', async () => {
     const range = { BeginDate: '2025-01-01T00:00:00Z', EndDate: '2025-12-31T00:00:00Z', ECGridIDFrom: 0, ECGridIDTo: 0, InterchangeControlID: '' };
     const inbox = items((await call('InterchangeInBox', { ...S(), ...range })).result, 'InterchangeIDInfo');

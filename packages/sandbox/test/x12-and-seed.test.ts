@@ -99,4 +99,42 @@ describe('the seed fixture', () => {
     };
     expect(() => stateFromSeed(bad)).toThrow(/NOBODY/);
   });
+
+  // A client that reads one date field for another (ParcelDate for StatusDate, Created for Modified, Modified for
+  // Completed) can only be caught against data where the two differ.
+  it('gives every stored record date fields of their own: modified is never created (nor completed)', () => {
+    const state = stateFromSeed(seed);
+    const kinds = {
+      networks: [...state.networks.values()],
+      mailboxes: [...state.mailboxes.values()],
+      users: [...state.users.values()],
+      tradingPartners: [...state.tradingPartners.values()],
+      interconnects: [...state.interconnects.values()],
+      parcels: [...state.parcels.values()],
+    };
+    for (const [kind, records] of Object.entries(kinds)) {
+      expect(records.length, kind).toBeGreaterThan(0);
+      for (const r of records) {
+        expect(r.modified, `${kind}: ${JSON.stringify(r).slice(0, 60)}`).not.toBe(r.created);
+        expect(Date.parse(r.modified)).toBeGreaterThan(Date.parse(r.created));
+      }
+    }
+    const completed = kinds.interconnects.filter((ic) => ic.completed !== undefined);
+    expect(completed.length).toBeGreaterThan(0);
+    for (const ic of completed) expect(ic.modified).not.toBe(ic.completed);
+    expect(new Set(kinds.parcels.map((p) => p.status))).toEqual(new Set(['InBoxReady', 'InBoxTransferred']));
+    for (const ic of state.interchanges.values()) expect(ic.interchangeDate).not.toBe(ic.created);
+  });
+
+  it('keeps modified equal to created for a record that leaves it out, and refuses one earlier than created', () => {
+    const [network, ...networks] = seed.networks;
+    const { modified: _dropped, ...unchanged } = network!;
+    const state = stateFromSeed({ ...seed, networks: [unchanged, ...networks] });
+    expect(state.networks.get(unchanged.networkId)?.modified).toBe(new Date(unchanged.created).toISOString());
+
+    const [parcel, ...parcels] = seed.parcels;
+    const backwards: SandboxSeed = { ...seed, parcels: [{ ...parcel!, modified: '2000-01-01T00:00:00Z' }, ...parcels] };
+    expect(() => stateFromSeed(backwards)).toThrow(SandboxSeedError);
+    expect(() => stateFromSeed(backwards)).toThrow(new RegExp(`parcel ${parcel!.parcelId} modified`));
+  });
 });

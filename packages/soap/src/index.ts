@@ -13,6 +13,7 @@ export { decodeResponse, type HttpAnswer } from './codec/decode.js';
 export { createSoapClient, type SoapClient, type SoapClientOptions, type SoapEvent, type CallOptions } from './client.js';
 export {
   createSoapSession,
+  takesSessionId,
   defaultIsSessionExpired,
   type SoapSession,
   type SoapSessionOptions,
@@ -21,4 +22,3 @@ export {
   type SessionParams,
 } from './session.js';
 export { renderWsdl, type RenderWsdlOptions } from './wsdl-writer.js';
-export { FIRST_SLICE_OPERATIONS, type FirstSliceOperation } from './slice.js';

@@ -7,6 +7,7 @@ import type {
   SessionLogInfo,
   SessionOperationName,
 } from './generated/index.js';
+import { OPERATIONS } from './generated/index.js';
 import { type CallOptions, type SoapClient, type SoapClientOptions, createSoapClient } from './client.js';
 import { SoapFaultError, SoapProtocolError } from './errors.js';
 
@@ -48,6 +49,8 @@ export interface SoapSession {
     params: OperationParams[Op],
     options?: CallOptions,
   ): Promise<OperationResults[Op]>;
+  /** Any operation: the SessionID is injected (with re-login) when the operation takes one, per its WSDL parameters. */
+  invoke<Op extends OperationName>(operation: Op, params: SessionParams<Op>, options?: CallOptions): Promise<OperationResults[Op]>;
   /** The current SessionID (or API key), for callers that really need it. */
   sessionId(): string | undefined;
 }
@@ -110,7 +113,7 @@ export function createSoapSession(options: SoapSessionOptions): SoapSession {
     }
   }
 
-  async function call<Op extends SessionOperationName>(
+  async function call<Op extends OperationName>(
     operation: Op,
     params: SessionParams<Op>,
     callOptions?: CallOptions,
@@ -154,8 +157,17 @@ export function createSoapSession(options: SoapSessionOptions): SoapSession {
     sessionLog: (maxRecords, callOptions) => call('SessionLog', { MaxRecords: maxRecords }, callOptions),
     call,
     callUnauthenticated: (operation, params, callOptions) => client.call(operation, params, callOptions),
+    invoke: (operation, params, callOptions) =>
+      takesSessionId(operation)
+        ? call(operation, params, callOptions)
+        : client.call(operation, params as OperationParams[typeof operation], callOptions),
     sessionId: () => current,
   };
+}
+
+/** Whether the operation's WSDL parameters include the SessionID. */
+export function takesSessionId(operation: OperationName): boolean {
+  return OPERATIONS[operation].params.some((p) => p.name === 'SessionID');
 }
 
 function credentialsFromEnv(env?: Record<string, string | undefined>): SoapCredentials {

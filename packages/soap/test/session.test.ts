@@ -224,6 +224,47 @@ describe('fault-driven re-login', () => {
     expect(events).toContainEqual({ type: 'relogin', operation: 'ParcelDownloadConfirm', sharedBy: 1 });
   });
 
+  it('20 concurrent calls on an expired session share one re-login: exactly one Login is sent', async () => {
+    const CALLS = 20;
+    const service = sessionService((id) => id !== 'session-1');
+    const events: SoapEvent[] = [];
+    session = createSoapSession({ endpoint: ENDPOINT, credentials: LOGIN, onEvent: (e) => events.push(e) });
+    await session.login();
+    expect(service.count('Login')).toBe(1);
+    const open = session;
+
+    const results = await Promise.all(Array.from({ length: CALLS }, (_, i) => open.call('ParcelDownloadConfirm', { ParcelID: i + 1 })));
+
+    expect(results).toEqual(Array.from({ length: CALLS }, () => true));
+    expect(service.count('Login') - 1).toBe(1);
+    const confirms = service.requests.filter((r) => r.operation === 'ParcelDownloadConfirm');
+    const parcelsOn = (sessionId: string) =>
+      confirms
+        .filter((r) => r.params['SessionID'] === sessionId)
+        .map((r) => Number(r.params['ParcelID']))
+        .sort((a, b) => a - b);
+    const all = Array.from({ length: CALLS }, (_, i) => i + 1);
+    expect(parcelsOn('session-1')).toEqual(all);
+    expect(parcelsOn('session-2')).toEqual(all);
+    expect(confirms).toHaveLength(2 * CALLS);
+    expect(events.filter((e) => e.type === 'relogin')).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'login').map((e) => e.type === 'login' && e.reason)).toEqual(['initial', 'session-expired']);
+  });
+
+  it('20 concurrent first calls share one lazy login', async () => {
+    const CALLS = 20;
+    const service = sessionService(() => true);
+    const open = (session = createSoapSession({ endpoint: ENDPOINT, credentials: LOGIN }));
+
+    const results = await Promise.all(Array.from({ length: CALLS }, (_, i) => open.call('ParcelDownloadConfirm', { ParcelID: i + 1 })));
+
+    expect(results).toEqual(Array.from({ length: CALLS }, () => true));
+    expect(service.count('Login')).toBe(1);
+    expect(service.requests.filter((r) => r.operation === 'ParcelDownloadConfirm').map((r) => r.params['SessionID'])).toEqual(
+      Array.from({ length: CALLS }, () => 'session-1'),
+    );
+  });
+
   it('surfaces a second session fault after the re-login as an error (no loop)', async () => {
     const service = sessionService(() => false);
     session = createSoapSession({ endpoint: ENDPOINT, credentials: LOGIN });

@@ -148,7 +148,7 @@ async function workflow(
     await step('Login', () => facade.Login(), () => 'session open');
     const me = await step('WhoAmI', () => facade.WhoAmI(), (v) => `user ${v?.UserID} ${v?.LoginName ?? ''} (${v?.AuthLevel})`);
     const mailboxId = me?.MailboxID ?? 0;
-    await step('MailboxInfo', () => facade.MailboxInfo({ MailboxID: mailboxId }), (v) => `mailbox ${v?.MailboxID} "${v?.Name ?? ''}"`);
+    await step('MailboxInfo', () => facade.MailboxInfo({ MailboxID: mailboxId }), (v) => `mailbox ${v?.MailboxID} "${v?.Description ?? ''}"`);
     if (target.sandbox && phase !== 'parity') {
       if (phase === 'soap') await target.sandbox.admin.expireSessions();
       else await target.sandbox.admin.expireTokens();

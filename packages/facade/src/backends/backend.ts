@@ -1,3 +1,4 @@
+import { MAPPINGS } from '../mapping/index.js';
 import type { BackendName, FacadeOperation, FacadeParams, FacadeResult } from '../operations.js';
 
 export interface InvokeOptions {
@@ -18,5 +19,11 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-/** What `Login` returns through the facade: the session itself stays inside the backend. */
-export const SESSION_HANDLE = 'ecgrid-bridge-session';
+export { SESSION_HANDLE } from '../mapping/builders.js';
+
+/** What Login or Logout answers through the facade, whichever backend ran it. */
+export function sessionResultOf<Op extends FacadeOperation>(operation: Op): FacadeResult<Op> {
+  const result = MAPPINGS[operation].sessionResult;
+  if (!result) throw new Error(`${operation} is not a session operation`);
+  return result();
+}

@@ -1,15 +1,19 @@
-import { ConfigurationError } from '@ecgrid-bridge/core';
+import { ENDPOINTS, type EndpointName, type HttpMethod } from '@ecgrid-bridge/catalog';
 import { MappingError, NotAvailableOnBackendError } from '../errors.js';
-import { MAPPINGS, ShapeError, UnsupportedOnRest, type HttpMethod, type RestRoute } from '../mapping/index.js';
+import { MAPPINGS, ShapeError, UnsupportedOnRest, type RestRequestParts } from '../mapping/index.js';
 import { normalizeError } from '../normalize-error.js';
 import type { FacadeOperation, FacadeParams, FacadeResult } from '../operations.js';
-import { type Backend, type InvokeOptions, SESSION_HANDLE } from './backend.js';
+import { type Backend, type InvokeOptions, sessionResultOf } from './backend.js';
+import { readAllPages } from './paging.js';
 
 export interface RestPortRequest {
+  /** The endpoint by its catalogue name; the port resolves its path (with any override the client was given). */
+  endpoint: EndpointName;
   method: HttpMethod;
-  path: string;
+  pathParams?: Record<string, string | number>;
+  query?: RestRequestParts['query'];
   body?: unknown;
-  /** A POST that only reads and may be retried. */
+  /** A request that only reads and may be retried. */
   idempotent: boolean;
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -24,40 +28,13 @@ export interface RestPort {
   logout(): Promise<void>;
 }
 
-function fillPath(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new ConfigurationError(`no value for {${name}} in ${template}`);
-    return encodeURIComponent(String(value));
-  });
-}
-
-/** Enough for any real mailbox; a server that never ends its pages cannot keep the call going forever. */
-const MAX_PAGES = 1000;
-
-/** Reads every page of a listing and returns what one page would look like if it held them all. */
-async function readAllPages(key: string | undefined, body: unknown, send: (body: unknown) => Promise<unknown>): Promise<unknown> {
-  const base = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  const pageSize = typeof base['recordsPerPage'] === 'number' ? base['recordsPerPage'] : 25;
-  const listOf = (page: unknown): unknown[] | undefined => {
-    const list = key === undefined ? page : typeof page === 'object' && page !== null ? (page as Record<string, unknown>)[key] : undefined;
-    return Array.isArray(list) ? list : undefined;
-  };
-  const first = await send({ ...base, pageNo: 1 });
-  const items = listOf(first);
-  if (!items) return first;
-  const total = key !== undefined ? (first as Record<string, unknown>)['totalRecords'] : undefined;
-  const more = (last: unknown[]) =>
-    key !== undefined ? typeof total === 'number' && items.length < total && last.length > 0 : last.length >= pageSize;
-  let last = items;
-  for (let pageNo = 2; more(last) && pageNo <= MAX_PAGES; pageNo += 1) {
-    const page = listOf(await send({ ...base, pageNo }));
-    if (!page) break;
-    items.push(...page);
-    last = page;
-  }
-  return key === undefined ? items : { ...(first as Record<string, unknown>), [key]: items };
-}
+const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE'];
+const methodOf = (endpoint: EndpointName): HttpMethod => {
+  const m = ENDPOINTS[endpoint].method;
+  const known = METHODS.find((x) => x === m);
+  if (!known) throw new Error(`${endpoint}: unsupported method ${m}`);
+  return known;
+};
 
 /** Serves facade calls over REST: each call goes through its mapping entry, in and out. */
 export function createRestBackend(port: RestPort): Backend {
@@ -66,38 +43,42 @@ export function createRestBackend(port: RestPort): Backend {
     params: FacadeParams<Op>,
     options: InvokeOptions = {},
   ): Promise<FacadeResult<Op>> {
+    const entry = MAPPINGS[operation];
     try {
-      if (operation === 'Login') {
-        const p = params as FacadeParams<'Login'>;
-        await port.login(p.LoginName && p.Password ? { loginName: p.LoginName, password: p.Password } : undefined);
-        return SESSION_HANDLE as FacadeResult<Op>;
+      if (entry.kind === 'login') {
+        const loginName = Reflect.get(params, 'LoginName');
+        const password = Reflect.get(params, 'Password');
+        await port.login(typeof loginName === 'string' && loginName && typeof password === 'string' && password ? { loginName, password } : undefined);
+        return sessionResultOf(operation);
       }
-      if (operation === 'Logout') {
+      if (entry.kind === 'logout') {
         await port.logout();
-        return 0 as FacadeResult<Op>;
+        return sessionResultOf(operation);
       }
-      const entry = MAPPINGS[operation];
-      if (entry.rest === null) throw new NotAvailableOnBackendError(operation, 'rest', entry.noRestReason);
-      const route = entry.rest as unknown as RestRoute<Op>;
-      let parts;
+      const route = entry.rest;
+      if (route === null) throw new NotAvailableOnBackendError(operation, 'rest', entry.noRestReason ?? 'no REST route');
+      let parts: RestRequestParts;
       try {
         parts = route.request(params);
       } catch (err) {
         if (err instanceof UnsupportedOnRest) throw new NotAvailableOnBackendError(operation, 'rest', err.message);
         throw err;
       }
-      const path = fillPath(route.path, parts.path);
+      const method = methodOf(route.endpoint);
       const send = (body: unknown) =>
         port.request({
-          method: route.method,
-          path,
+          endpoint: route.endpoint,
+          method,
+          pathParams: parts.path,
+          query: parts.query,
           body,
-          idempotent: route.method === 'GET' || route.idempotent === true,
+          idempotent: method === 'GET' || entry.kind === 'read',
           timeoutMs: options.timeoutMs,
           signal: options.signal,
         });
-      const data = route.wholeList ? await readAllPages(route.wholeList.key, parts.body, send) : await send(parts.body);
+      const paging = ENDPOINTS[route.endpoint].paging;
       try {
+        const data = route.wholeList && paging ? await readAllPages(paging, parts.body, send) : await send(parts.body);
         return route.response(data, params);
       } catch (err) {
         if (err instanceof ShapeError) throw new MappingError(operation, err.message);
@@ -110,3 +91,4 @@ export function createRestBackend(port: RestPort): Backend {
 
   return { name: 'rest', invoke, close: () => port.logout() };
 }
+

@@ -42,7 +42,9 @@ export function createRestPort(options: RestPortOptions): RestPort & { client():
     request: (req) =>
       client.request({
         method: req.method,
-        path: req.path,
+        path: client.paths[req.endpoint],
+        pathParams: req.pathParams,
+        query: req.query,
         body: req.body,
         idempotent: req.idempotent,
         timeoutMs: req.timeoutMs,

@@ -1,16 +1,15 @@
 import { ConfigurationError, Redactor } from '@ecgrid-bridge/core';
 import {
-  type SessionOperationName,
-  type SessionParams,
   type SoapCredentials,
   type SoapEvent,
   type SoapSession,
   createSoapSession,
 } from '@ecgrid-bridge/soap';
 import type { EventListener } from '@ecgrid-bridge/core';
+import { MAPPINGS } from '../mapping/index.js';
 import { normalizeError } from '../normalize-error.js';
 import type { FacadeOperation, FacadeParams, FacadeResult } from '../operations.js';
-import { type Backend, type InvokeOptions, SESSION_HANDLE } from './backend.js';
+import { type Backend, type InvokeOptions, sessionResultOf } from './backend.js';
 
 export interface SoapBackendOptions {
   endpoint?: string;
@@ -44,26 +43,25 @@ export function createSoapBackend(options: SoapBackendOptions): Backend {
     callOptions: InvokeOptions = {},
   ): Promise<FacadeResult<Op>> {
     try {
-      if (operation === 'Login') {
-        const p = params as FacadeParams<'Login'>;
-        const explicit = p.LoginName && p.Password ? { loginName: p.LoginName, password: p.Password } : undefined;
+      const kind = MAPPINGS[operation].kind;
+      if (kind === 'login') {
+        const loginName = Reflect.get(params, 'LoginName');
+        const password = Reflect.get(params, 'Password');
+        const explicit =
+          typeof loginName === 'string' && loginName && typeof password === 'string' && password ? { loginName, password } : undefined;
         if (explicit || !session) {
           await session?.logout();
           session = open(explicit);
         }
         await session.login();
-        return SESSION_HANDLE as FacadeResult<Op>;
+        return sessionResultOf(operation);
       }
-      if (operation === 'Logout') {
+      if (kind === 'logout') {
         await session?.logout();
-        return 0 as FacadeResult<Op>;
+        return sessionResultOf(operation);
       }
       session ??= open();
-      if (operation === 'Version') {
-        return (await session.callUnauthenticated('Version', {}, callOptions)) as FacadeResult<Op>;
-      }
-      const op = operation as unknown as SessionOperationName;
-      return (await session.call(op, params as unknown as SessionParams<typeof op>, callOptions)) as FacadeResult<Op>;
+      return await session.invoke(operation, params, callOptions);
     } catch (err) {
       throw normalizeError(err, operation, 'soap');
     }
@@ -78,3 +76,4 @@ export function createSoapBackend(options: SoapBackendOptions): Backend {
     },
   };
 }
+

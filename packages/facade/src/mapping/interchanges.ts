@@ -1,13 +1,15 @@
-import type { InterchangeIDInfo } from '@ecgrid-bridge/soap';
 import type { FacadeParams } from '../operations.js';
-import { type MappingEntry, prefixPaths, requireEmpty } from './entry.js';
-import { type Json, filter, lossyFields, mapList, mapRecord, wholeListIn } from './fields.js';
-import { interchangeRecord } from './records.js';
+import { read, requireEmpty } from './builders.js';
+import { filter } from './fields.js';
+import { list, record } from './results.js';
+import { interchangeRecord } from './interchange-records.js';
+
+/** Interchanges: rest-api/interchanges/*.md. */
 
 const MAX_PAGE = 500;
 
-const listBody = (p: FacadeParams<'InterchangeInBox' | 'InterchangeOutBox'>): Json => {
-  requireEmpty(p as unknown as Json, 'InterchangeControlID');
+const listBody = (p: FacadeParams<'InterchangeInBox' | 'InterchangeOutBox'>) => {
+  requireEmpty(p.InterchangeControlID, 'InterchangeControlID');
   return {
     beginDate: new Date(p.BeginDate).toISOString(),
     endDate: new Date(p.EndDate).toISOString(),
@@ -17,52 +19,24 @@ const listBody = (p: FacadeParams<'InterchangeInBox' | 'InterchangeOutBox'>): Js
   };
 };
 
-const interchanges = (data: unknown): InterchangeIDInfo[] =>
-  mapList(interchangeRecord, wholeListIn(data, 'interchanges'), {}) as unknown as InterchangeIDInfo[];
+const unsupported = { InterchangeControlID: 'a non-empty value makes the call unavailable on REST' };
 
-const lossy = prefixPaths('[]', lossyFields(interchangeRecord));
-const unsupportedParams = { InterchangeControlID: 'a non-empty value makes the call unavailable on REST' };
+export const InterchangeInfo = read('InterchangeInfo', {
+  endpoint: 'interchanges.get',
+  request: (p) => ({ path: { id: p.InterchangeID } }),
+  result: record(interchangeRecord),
+});
 
-export const InterchangeInfo: MappingEntry<'InterchangeInfo'> = {
-  operation: 'InterchangeInfo',
-  kind: 'read',
-  rest: {
-    method: 'GET',
-    path: '/v2/interchanges/{id}',
-    request: (p) => ({ path: { id: p.InterchangeID } }),
-    response: (data) => mapRecord(interchangeRecord, data, {}) as unknown as InterchangeIDInfo,
-    lossy: lossyFields(interchangeRecord),
-  },
-};
+export const InterchangeInBox = read('InterchangeInBox', {
+  endpoint: 'interchanges.inboxList',
+  request: (p) => ({ body: listBody(p) }),
+  result: list(interchangeRecord, 'interchanges'),
+  unsupported,
+});
 
-export const InterchangeInBox: MappingEntry<'InterchangeInBox'> = {
-  operation: 'InterchangeInBox',
-  kind: 'read',
-  orderBy: '[].InterchangeID',
-  rest: {
-    method: 'POST',
-    path: '/v2/interchanges/inbox-list',
-    idempotent: true,
-    wholeList: { key: 'interchanges' },
-    request: (p) => ({ body: listBody(p) }),
-    response: interchanges,
-    lossy,
-    unsupportedParams,
-  },
-};
-
-export const InterchangeOutBox: MappingEntry<'InterchangeOutBox'> = {
-  operation: 'InterchangeOutBox',
-  kind: 'read',
-  orderBy: '[].InterchangeID',
-  rest: {
-    method: 'POST',
-    path: '/v2/interchanges/outbox-list',
-    idempotent: true,
-    wholeList: { key: 'interchanges' },
-    request: (p) => ({ body: listBody(p) }),
-    response: interchanges,
-    lossy,
-    unsupportedParams,
-  },
-};
+export const InterchangeOutBox = read('InterchangeOutBox', {
+  endpoint: 'interchanges.outboxList',
+  request: (p) => ({ body: listBody(p) }),
+  result: list(interchangeRecord, 'interchanges'),
+  unsupported,
+});

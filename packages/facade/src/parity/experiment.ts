@@ -91,12 +91,19 @@ export class ParityRunner {
   }
 
   /** A write in parity mode: only the authoritative side runs; the record says so. */
-  async runWrite<T>(operation: string, args: unknown, authoritative: BackendName, call: () => Promise<T>): Promise<T> {
+  /** Runs a call on one side only (a write, which is never doubled, or an operation REST cannot serve). */
+  async runSingle<T>(
+    operation: string,
+    args: unknown,
+    authoritative: BackendName,
+    call: () => Promise<T>,
+    outcome: 'write-not-doubled' | 'soap-only' = 'write-not-doubled',
+  ): Promise<T> {
     const result = await settle(call, (e) => this.toFacadeError(e, authoritative));
     try {
       const record = this.baseRecord(operation, args, authoritative, this.observe(authoritative, result, null));
-      record.outcome = 'write-not-doubled';
-      this.summary.record(operation, 'write-not-doubled', [{ backend: authoritative, ok: result.ok, durationMs: result.durationMs }]);
+      record.outcome = outcome;
+      this.summary.record(operation, outcome, [{ backend: authoritative, ok: result.ok, durationMs: result.durationMs }]);
       if (this.options.publishMatches) await this.options.publish?.(record);
     } catch (err) {
       this.reportInternal(err);
@@ -123,7 +130,8 @@ export class ParityRunner {
       differences = diffResults(controlPlain, candidatePlain);
       outcome = differences.length === 0 ? 'match' : 'mismatch';
     } else if (!control.ok && !candidate.ok) {
-      outcome = control.error.code === candidate.error.code ? 'match' : 'both-error';
+      // Both sides failing is never agreement, even with the same code: nothing was compared.
+      outcome = 'both-error';
     } else if (!candidate.ok) {
       outcome = candidate.error.code === 'Timeout' && candidate.error.backendCode === 'parity-timeout' ? 'candidate-timeout' : 'candidate-error';
     } else {

@@ -8,7 +8,9 @@ export type ParityOutcome =
   | 'candidate-error'
   | 'both-error'
   | 'candidate-timeout'
-  | 'write-not-doubled';
+  | 'write-not-doubled'
+  /** The operation has no REST route: SOAP alone served it, so there was nothing to compare. */
+  | 'soap-only';
 
 export interface Observation {
   backend: BackendName;

@@ -98,7 +98,7 @@ export function jwtAuth(options: JwtAuthOptions = {}): JwtAuth {
   };
 
   const refresh = async (transport: AuthTransport, from: JwtSession, cause: RenewCause): Promise<JwtSession> => {
-    const path = transport.paths['auth.refresh'];
+    const path = transport.paths['auth.refreshToken'];
     const body: RefreshRequest = from.refreshToken ? { refreshToken: from.refreshToken } : { token: from.token };
     try {
       const data = await transport.callBare<LoginData>({

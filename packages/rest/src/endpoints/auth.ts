@@ -1,14 +1,7 @@
+import type { RestPaths } from './paths.js';
 import { callOptions, type AuthLevel, type CallOptions, type EndpointCall, type IsoDateTime, type OpenString } from './common.js';
 
 /** rest-api/auth/*.md */
-export const AUTH_PATHS = {
-  'auth.login': '/v2/auth/login',
-  'auth.refresh': '/v2/auth/refresh',
-  'auth.session': '/v2/auth/session',
-  'auth.logout': '/v2/auth/logout',
-  'auth.version': '/v2/auth/version',
-} as const;
-
 /** POST /v2/auth/login as getting-started/authentication.md sends it. */
 export interface EmailLoginRequest {
   email: string;
@@ -65,13 +58,13 @@ export interface AuthEndpoints {
   version(options?: CallOptions): Promise<VersionData>;
 }
 
-export function authEndpoints(call: EndpointCall, callBare: EndpointCall, paths: Record<keyof typeof AUTH_PATHS, string>): AuthEndpoints {
+export function authEndpoints(call: EndpointCall, callBare: EndpointCall, paths: RestPaths): AuthEndpoints {
   return {
     login: (body, options) => callBare<LoginData>({ method: 'POST', path: paths['auth.login'], body, ...callOptions(options) }),
     refresh: (body, options) =>
       callBare<RefreshData>({
         method: 'POST',
-        path: paths['auth.refresh'],
+        path: paths['auth.refreshToken'],
         body,
         headers: options?.bearer ? { Authorization: `Bearer ${options.bearer}` } : undefined,
         ...callOptions(options),

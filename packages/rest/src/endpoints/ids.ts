@@ -1,3 +1,4 @@
+import type { RestPaths } from './paths.js';
 import {
   callOptions,
   type CallOptions,
@@ -9,12 +10,6 @@ import {
 } from './common.js';
 
 /** rest-api/ids/*.md */
-export const ID_PATHS = {
-  'ids.get': '/v2/ids/{id}',
-  'ids.find': '/v2/ids/find',
-  'ids.list': '/v2/ids/list',
-} as const;
-
 /** A trading-partner ID as GET /v2/ids/{id} returns it (ECGridIDInfo). */
 export interface EcgridIdInfo {
   ecGridId: number;
@@ -52,7 +47,7 @@ export interface IdEndpoints {
   list(body?: IdListRequest, options?: CallOptions): Promise<EcgridIdInfo[]>;
 }
 
-export function idEndpoints(call: EndpointCall, paths: Record<keyof typeof ID_PATHS, string>): IdEndpoints {
+export function idEndpoints(call: EndpointCall, paths: RestPaths): IdEndpoints {
   return {
     get: (ecGridId, options) =>
       call<EcgridIdInfo>({ method: 'GET', path: paths['ids.get'], pathParams: { id: ecGridId }, ...callOptions(options) }),

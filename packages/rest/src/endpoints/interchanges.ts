@@ -1,3 +1,4 @@
+import type { RestPaths } from './paths.js';
 import {
   callOptions,
   type CallOptions,
@@ -10,12 +11,6 @@ import {
 } from './common.js';
 
 /** rest-api/interchanges/*.md */
-export const INTERCHANGE_PATHS = {
-  'interchanges.get': '/v2/interchanges/{id}',
-  'interchanges.inboxList': '/v2/interchanges/inbox-list',
-  'interchanges.outboxList': '/v2/interchanges/outbox-list',
-} as const;
-
 /** An interchange as GET /v2/interchanges/{id} returns it (InterchangeIDInfo). */
 export interface InterchangeInfo {
   interchangeId: number;
@@ -57,7 +52,7 @@ export interface InterchangeEndpoints {
 
 export function interchangeEndpoints(
   call: EndpointCall,
-  paths: Record<keyof typeof INTERCHANGE_PATHS, string>,
+  paths: RestPaths,
 ): InterchangeEndpoints {
   return {
     get: (interchangeId, options) =>

@@ -1,11 +1,7 @@
+import type { RestPaths } from './paths.js';
 import { callOptions, type CallOptions, type EcgridStatus, type EndpointCall, type IsoDateTime, type OpenString } from './common.js';
 
 /** rest-api/mailboxes/*.md */
-export const MAILBOX_PATHS = {
-  'mailboxes.get': '/v2/mailboxes/{id}',
-  'mailboxes.list': '/v2/mailboxes/list',
-} as const;
-
 /** A mailbox as GET /v2/mailboxes/{id} returns it (MailboxIDInfo). */
 export interface MailboxInfo {
   mailboxId: number;
@@ -40,7 +36,7 @@ export interface MailboxEndpoints {
   list(body?: MailboxListRequest, options?: CallOptions): Promise<MailboxListData>;
 }
 
-export function mailboxEndpoints(call: EndpointCall, paths: Record<keyof typeof MAILBOX_PATHS, string>): MailboxEndpoints {
+export function mailboxEndpoints(call: EndpointCall, paths: RestPaths): MailboxEndpoints {
   return {
     get: (id, options) =>
       call<MailboxInfo>({ method: 'GET', path: paths['mailboxes.get'], pathParams: { id }, ...callOptions(options) }),

@@ -1,11 +1,7 @@
+import type { RestPaths } from './paths.js';
 import { callOptions, type CallOptions, type EcgridStatus, type EndpointCall, type IsoDateTime, type OpenString } from './common.js';
 
 /** rest-api/networks/*.md */
-export const NETWORK_PATHS = {
-  'networks.get': '/v2/networks/{id}',
-  'networks.list': '/v2/networks/list',
-} as const;
-
 /** A network as GET /v2/networks/{id} returns it (NetworkIDInfo). */
 export interface NetworkInfo {
   networkId: number;
@@ -40,7 +36,7 @@ export interface NetworkEndpoints {
   list(body?: NetworkListRequest, options?: CallOptions): Promise<NetworkListData>;
 }
 
-export function networkEndpoints(call: EndpointCall, paths: Record<keyof typeof NETWORK_PATHS, string>): NetworkEndpoints {
+export function networkEndpoints(call: EndpointCall, paths: RestPaths): NetworkEndpoints {
   return {
     get: (id, options) =>
       call<NetworkInfo>({ method: 'GET', path: paths['networks.get'], pathParams: { id }, ...callOptions(options) }),

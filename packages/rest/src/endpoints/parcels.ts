@@ -1,3 +1,4 @@
+import type { RestPaths } from './paths.js';
 import {
   callOptions,
   type CallOptions,
@@ -8,18 +9,6 @@ import {
   type ParcelStatus,
 } from './common.js';
 
-/** rest-api/parcels/*.md */
-export const PARCEL_PATHS = {
-  'parcels.inboxList': '/v2/parcels/inbox-list',
-  'parcels.pendingInboxList': '/v2/parcels/pending-inbox-list',
-  'parcels.outboxList': '/v2/parcels/outbox-list',
-  'parcels.download': '/v2/parcels/download',
-  'parcels.confirm': '/v2/parcels/confirm',
-  'parcels.upload': '/v2/parcels/upload',
-  'parcels.get': '/v2/parcels/{id}',
-  'parcels.manifest': '/v2/parcels/manifest/{id}',
-  'parcels.resetToInbox': '/v2/parcels/reset-to-inbox/{id}',
-} as const;
 
 /** A parcel as GET /v2/parcels/{id} and the inbox/outbox lists return it (ParcelIDInfo). */
 export interface ParcelInfo {
@@ -118,7 +107,7 @@ export interface ParcelEndpoints {
   resetToInbox(parcelId: LongId, options?: CallOptions): Promise<boolean>;
 }
 
-export function parcelEndpoints(call: EndpointCall, paths: Record<keyof typeof PARCEL_PATHS, string>): ParcelEndpoints {
+export function parcelEndpoints(call: EndpointCall, paths: RestPaths): ParcelEndpoints {
   const upload = (body: ParcelUploadRequest, options?: CallOptions): Promise<number> =>
     call<number>({ method: 'POST', path: paths['parcels.upload'], body, idempotent: false, ...callOptions(options) });
   return {
@@ -143,7 +132,7 @@ export function parcelEndpoints(call: EndpointCall, paths: Record<keyof typeof P
         ...callOptions(options),
       }),
     confirm: (body, options) =>
-      call<boolean>({ method: 'POST', path: paths['parcels.confirm'], body, ...callOptions(options) }),
+      call<boolean>({ method: 'POST', path: paths['parcels.confirmDownload'], body, ...callOptions(options) }),
     upload,
     uploadBytes: ({ data, ...rest }, options) => {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -154,7 +143,7 @@ export function parcelEndpoints(call: EndpointCall, paths: Record<keyof typeof P
     manifest: (parcelId, options) =>
       call<ManifestEntry[]>({
         method: 'GET',
-        path: paths['parcels.manifest'],
+        path: paths['parcels.getManifest'],
         pathParams: { id: parcelId },
         ...callOptions(options),
       }),

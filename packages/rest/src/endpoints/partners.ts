@@ -1,10 +1,7 @@
+import type { RestPaths } from './paths.js';
 import { callOptions, type CallOptions, type EcgridStatus, type EndpointCall, type IsoDateTime, type OpenString } from './common.js';
 
 /** rest-api/partners/*.md */
-export const PARTNER_PATHS = {
-  'partners.get': '/v2/partners/{id}',
-} as const;
-
 /** An interconnect as GET /v2/partners/{id} returns it (InterconnectIDInfo). */
 export interface InterconnectInfo {
   interconnectId: number;
@@ -19,7 +16,7 @@ export interface PartnerEndpoints {
   get(interconnectId: number, options?: CallOptions): Promise<InterconnectInfo>;
 }
 
-export function partnerEndpoints(call: EndpointCall, paths: Record<keyof typeof PARTNER_PATHS, string>): PartnerEndpoints {
+export function partnerEndpoints(call: EndpointCall, paths: RestPaths): PartnerEndpoints {
   return {
     get: (interconnectId, options) =>
       call<InterconnectInfo>({

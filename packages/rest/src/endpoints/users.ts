@@ -1,3 +1,4 @@
+import type { RestPaths } from './paths.js';
 import {
   callOptions,
   type AuthLevel,
@@ -9,13 +10,6 @@ import {
 } from './common.js';
 
 /** rest-api/users/*.md */
-export const USER_PATHS = {
-  'users.me': '/v2/users/me',
-  'users.get': '/v2/users/{id}',
-  'users.list': '/v2/users/list',
-  'users.apiKey': '/v2/users/key/{id}',
-} as const;
-
 /** A user as GET /v2/users/{id}, GET /v2/users/me and POST /v2/users/list return it (UserIDInfo). */
 export interface UserInfo {
   userId: number;
@@ -50,13 +44,13 @@ export interface UserEndpoints {
   apiKey(id: number, options?: CallOptions): Promise<string>;
 }
 
-export function userEndpoints(call: EndpointCall, paths: Record<keyof typeof USER_PATHS, string>): UserEndpoints {
+export function userEndpoints(call: EndpointCall, paths: RestPaths): UserEndpoints {
   return {
-    me: (options) => call<UserInfo>({ method: 'GET', path: paths['users.me'], ...callOptions(options) }),
+    me: (options) => call<UserInfo>({ method: 'GET', path: paths['users.getMe'], ...callOptions(options) }),
     get: (id, options) => call<UserInfo>({ method: 'GET', path: paths['users.get'], pathParams: { id }, ...callOptions(options) }),
     list: (body = {}, options) =>
       call<UserInfo[]>({ method: 'POST', path: paths['users.list'], body, idempotent: true, ...callOptions(options) }),
     apiKey: (id, options) =>
-      call<string>({ method: 'GET', path: paths['users.apiKey'], pathParams: { id }, ...callOptions(options) }),
+      call<string>({ method: 'GET', path: paths['users.getApiKey'], pathParams: { id }, ...callOptions(options) }),
   };
 }

@@ -1,3 +1,5 @@
+import type { HttpMethod } from '@ecgrid-bridge/catalog';
+import { endpoint } from './endpoint.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REST_STATUS, type RestErrorCode, ServiceError, invalidParameter } from '../errors.js';
 import type { FaultDecision, FaultInjector } from '../faults.js';
@@ -16,7 +18,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const CREDENTIAL_IN_QUERY = /api[-_]?key|token|secret|password|session[-_]?id|client[-_]?key|^key$|^auth/i;
 
 interface FrontRoute {
-  readonly method: 'GET' | 'POST';
+  readonly method: HttpMethod;
   readonly path: string;
   readonly operations: readonly string[];
   /** `none`: no credential; `required`: any credential; `client-key`: the client key/secret header or a token. */
@@ -42,10 +44,9 @@ export function createRestFront(service: SandboxService, faults: FaultInjector, 
   const auth = service.auth;
 
   const authRoutes: FrontRoute[] = [
-    { method: 'GET', path: '/v2/auth/version', operations: ['Version'], auth: 'none', handle: () => ({ version: REST_API_VERSION }) },
+    { ...endpoint('auth.version'), operations: ['Version'], auth: 'none', handle: () => ({ version: REST_API_VERSION }) },
     {
-      method: 'POST',
-      path: '/v2/auth/login',
+      ...endpoint('auth.login'),
       operations: ['Login'],
       auth: 'none',
       handle: async ({ body }) => {
@@ -56,8 +57,7 @@ export function createRestFront(service: SandboxService, faults: FaultInjector, 
       },
     },
     {
-      method: 'POST',
-      path: '/v2/auth/refresh',
+      ...endpoint('auth.refreshToken'),
       operations: [],
       auth: 'none',
       handle: ({ body }) => {
@@ -67,8 +67,7 @@ export function createRestFront(service: SandboxService, faults: FaultInjector, 
       },
     },
     {
-      method: 'POST',
-      path: '/v2/auth/session',
+      ...endpoint('auth.session'),
       operations: ['WhoAmI'],
       auth: 'required',
       handle: ({ caller }) => ({
@@ -81,8 +80,7 @@ export function createRestFront(service: SandboxService, faults: FaultInjector, 
       }),
     },
     {
-      method: 'POST',
-      path: '/v2/auth/logout',
+      ...endpoint('auth.logout'),
       operations: ['Logout'],
       auth: 'required',
       handle: ({ caller }) => {

@@ -24,7 +24,9 @@ export const mailbox = (m: MailboxRecord) => ({
   mailboxId: m.mailboxId,
   networkId: m.networkId,
   uniqueId: m.uniqueId,
-  companyName: m.name,
+  // rest-api/mailboxes/update-mailbox.md: `companyName` is the display name SOAP calls the Description
+  // (soap-api/mailboxes/mailbox-description.md); the mailbox Name has no REST field.
+  companyName: m.description,
   status: m.status,
   created: m.created,
   modified: m.modified,
@@ -88,7 +90,7 @@ export const interchange = (ic: InterchangeRecord, service: SandboxService) => (
   receiver: isaId(service, ic.toEcgridId),
   standard: 'X12',
   documentType: ic.documentType,
-  status: 'Active',
+  status: service.interchangeStatus(ic),
   created: ic.created,
 });
 

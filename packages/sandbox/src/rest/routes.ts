@@ -1,3 +1,5 @@
+import type { HttpMethod } from '@ecgrid-bridge/catalog';
+import { endpoint } from './endpoint.js';
 import { ServiceError, invalidParameter } from '../errors.js';
 import type { Caller } from '../service/auth.js';
 import { paginate } from '../service/paging.js';
@@ -13,7 +15,7 @@ export interface RestContext {
 }
 
 export interface RestRoute {
-  readonly method: 'GET' | 'POST';
+  readonly method: HttpMethod;
   /** As documented, e.g. `/v2/parcels/{id}`. */
   readonly path: string;
   /** The SOAP operations this endpoint serves (for fault scoping). */
@@ -76,22 +78,19 @@ function receivingSide(ctx: RestContext, mailboxId: number): boolean {
 /** Authenticated `/v2` endpoints (the auth endpoints are in the front). Literal routes come before `{id}` routes. */
 export const REST_ROUTES: readonly RestRoute[] = [
   {
-    method: 'GET',
-    path: '/v2/users/me',
+    ...endpoint('users.getMe'),
     operations: ['WhoAmI'],
     auth: true,
     handle: (ctx) => json.user(ctx.caller.user),
   },
   {
-    method: 'GET',
-    path: '/v2/users/key/{id}',
+    ...endpoint('users.getApiKey'),
     operations: ['UserGetAPIKey'],
     auth: true,
     handle: (ctx) => ctx.service.apiKey(ctx.caller, id(ctx)),
   },
   {
-    method: 'POST',
-    path: '/v2/users/list',
+    ...endpoint('users.list'),
     operations: ['UserList'],
     auth: true,
     handle: (ctx) => {
@@ -105,10 +104,9 @@ export const REST_ROUTES: readonly RestRoute[] = [
       return page(ctx, list).items.map(json.user);
     },
   },
-  { method: 'GET', path: '/v2/users/{id}', operations: ['UserInfo'], auth: true, handle: (ctx) => json.user(ctx.service.user(ctx.caller, id(ctx))) },
+  { ...endpoint('users.get'), operations: ['UserInfo'], auth: true, handle: (ctx) => json.user(ctx.service.user(ctx.caller, id(ctx))) },
   {
-    method: 'POST',
-    path: '/v2/networks/list',
+    ...endpoint('networks.list'),
     operations: ['NetworkList'],
     auth: true,
     handle: (ctx) => {
@@ -120,10 +118,9 @@ export const REST_ROUTES: readonly RestRoute[] = [
       return { totalRecords: p.totalRecords, pageNo: p.pageNo, recordsPerPage: p.recordsPerPage, networks: p.items.map(json.network) };
     },
   },
-  { method: 'GET', path: '/v2/networks/{id}', operations: ['NetworkInfo'], auth: true, handle: (ctx) => json.network(ctx.service.network(ctx.caller, id(ctx))) },
+  { ...endpoint('networks.get'), operations: ['NetworkInfo'], auth: true, handle: (ctx) => json.network(ctx.service.network(ctx.caller, id(ctx))) },
   {
-    method: 'POST',
-    path: '/v2/mailboxes/list',
+    ...endpoint('mailboxes.list'),
     operations: ['MailboxList'],
     auth: true,
     handle: (ctx) => {
@@ -132,10 +129,9 @@ export const REST_ROUTES: readonly RestRoute[] = [
       return { totalRecords: p.totalRecords, pageNo: p.pageNo, recordsPerPage: p.recordsPerPage, mailboxes: p.items.map(json.mailbox) };
     },
   },
-  { method: 'GET', path: '/v2/mailboxes/{id}', operations: ['MailboxInfo'], auth: true, handle: (ctx) => json.mailbox(ctx.service.mailbox(ctx.caller, id(ctx))) },
+  { ...endpoint('mailboxes.get'), operations: ['MailboxInfo'], auth: true, handle: (ctx) => json.mailbox(ctx.service.mailbox(ctx.caller, id(ctx))) },
   {
-    method: 'POST',
-    path: '/v2/ids/find',
+    ...endpoint('ids.find'),
     operations: ['TPSearch'],
     auth: true,
     handle: (ctx) =>
@@ -144,8 +140,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
         .map(json.tradingPartner),
   },
   {
-    method: 'POST',
-    path: '/v2/ids/list',
+    ...endpoint('ids.list'),
     operations: ['TPList'],
     auth: true,
     handle: (ctx) => {
@@ -159,24 +154,21 @@ export const REST_ROUTES: readonly RestRoute[] = [
       return page(ctx, list).items.map(json.tradingPartner);
     },
   },
-  { method: 'GET', path: '/v2/ids/{id}', operations: ['TPInfo'], auth: true, handle: (ctx) => json.tradingPartner(ctx.service.tradingPartner(ctx.caller, id(ctx))) },
+  { ...endpoint('ids.get'), operations: ['TPInfo'], auth: true, handle: (ctx) => json.tradingPartner(ctx.service.tradingPartner(ctx.caller, id(ctx))) },
   {
-    method: 'GET',
-    path: '/v2/partners/{id}',
+    ...endpoint('partners.get'),
     operations: ['InterconnectInfo'],
     auth: true,
     handle: (ctx) => json.interconnect(ctx.service.interconnect(ctx.caller, id(ctx))),
   },
   {
-    method: 'POST',
-    path: '/v2/parcels/inbox-list',
+    ...endpoint('parcels.inboxList'),
     operations: ['ParcelInBox', 'ParcelInBoxEx', 'ParcelInBoxArchive'],
     auth: true,
     handle: (ctx) => parcelList(ctx, 'inbox'),
   },
   {
-    method: 'POST',
-    path: '/v2/parcels/pending-inbox-list',
+    ...endpoint('parcels.pendingInboxList'),
     operations: ['ParcelInBox'],
     auth: true,
     handle: (ctx) =>
@@ -184,17 +176,15 @@ export const REST_ROUTES: readonly RestRoute[] = [
         .parcels(ctx.caller, { box: 'inbox', state: 'pending', mailboxId: optInt(ctx.body, 'mailboxId') })
         .map((p) => json.parcel(p, 'to', ctx.service, false)),
   },
-  { method: 'POST', path: '/v2/parcels/outbox-list', operations: ['ParcelOutBoxArchive'], auth: true, handle: (ctx) => parcelList(ctx, 'outbox') },
+  { ...endpoint('parcels.outboxList'), operations: ['ParcelOutBoxArchive'], auth: true, handle: (ctx) => parcelList(ctx, 'outbox') },
   {
-    method: 'GET',
-    path: '/v2/parcels/manifest/{id}',
+    ...endpoint('parcels.getManifest'),
     operations: ['ParcelManifest'],
     auth: true,
     handle: (ctx) => ctx.service.manifest(ctx.caller, id(ctx)).interchanges.map((ic) => json.manifestEntry(ic, ctx.service)),
   },
   {
-    method: 'POST',
-    path: '/v2/parcels/download',
+    ...endpoint('parcels.download'),
     operations: ['ParcelDownload'],
     auth: true,
     handle: (ctx) => {
@@ -203,22 +193,19 @@ export const REST_ROUTES: readonly RestRoute[] = [
     },
   },
   {
-    method: 'POST',
-    path: '/v2/parcels/confirm',
+    ...endpoint('parcels.confirmDownload'),
     operations: ['ParcelDownloadConfirm'],
     auth: true,
     handle: (ctx) => ctx.service.confirm(ctx.caller, reqInt(ctx.body, 'parcelId')),
   },
   {
-    method: 'POST',
-    path: '/v2/parcels/reset-to-inbox/{id}',
+    ...endpoint('parcels.resetToInbox'),
     operations: ['ParcelDownloadReset'],
     auth: true,
     handle: (ctx) => ctx.service.reset(ctx.caller, id(ctx)),
   },
   {
-    method: 'POST',
-    path: '/v2/parcels/upload',
+    ...endpoint('parcels.upload'),
     operations: ['ParcelUpload', 'ParcelUploadEx'],
     auth: true,
     handle: (ctx) => {
@@ -236,8 +223,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
     },
   },
   {
-    method: 'GET',
-    path: '/v2/parcels/{id}',
+    ...endpoint('parcels.get'),
     operations: ['ParcelInfo'],
     auth: true,
     handle: (ctx) => {
@@ -246,22 +232,19 @@ export const REST_ROUTES: readonly RestRoute[] = [
     },
   },
   {
-    method: 'POST',
-    path: '/v2/interchanges/inbox-list',
+    ...endpoint('interchanges.inboxList'),
     operations: ['InterchangeInBox'],
     auth: true,
     handle: (ctx) => interchangeList(ctx, 'inbox'),
   },
   {
-    method: 'POST',
-    path: '/v2/interchanges/outbox-list',
+    ...endpoint('interchanges.outboxList'),
     operations: ['InterchangeOutBox'],
     auth: true,
     handle: (ctx) => interchangeList(ctx, 'outbox'),
   },
   {
-    method: 'GET',
-    path: '/v2/interchanges/{id}',
+    ...endpoint('interchanges.get'),
     operations: ['InterchangeInfo'],
     auth: true,
     handle: (ctx) => json.interchange(ctx.service.interchange(ctx.caller, id(ctx)), ctx.service),

@@ -125,6 +125,14 @@ export class SandboxService {
     return this.state.mailboxes.get(id)?.name ?? '';
   }
 
+  /**
+   * An interchange's status: appendix/interchange-status-codes.md uses the parcel states (InBoxReady,
+   * InBoxTransferred, …), and the sandbox keeps an interchange in the state of the parcel that carries it.
+   */
+  interchangeStatus(ic: InterchangeRecord): string {
+    return this.state.parcels.get(ic.parcelId)?.status ?? 'InBoxReady';
+  }
+
   mailboxRecord(id: number): MailboxRecord | undefined {
     return this.state.mailboxes.get(id);
   }
@@ -345,6 +353,12 @@ export class SandboxService {
       return next;
     });
     return { parcel: updated, content: Buffer.from(updated.content, 'base64') };
+  }
+
+  /** The file of an inbound parcel without any change to its status (SOAP's ParcelDownloadNoUpdate). */
+  peek(caller: Caller, parcelId: number): DownloadedFile {
+    const parcel = this.#inboundParcel(caller, parcelId, 'downloading a parcel');
+    return { parcel, content: Buffer.from(parcel.content, 'base64') };
   }
 
   confirm(caller: Caller, parcelId: number): boolean {

@@ -7,6 +7,7 @@ import {
   SOAP_VERSION_TEXT,
   ecgridIdInfo,
   fileInfo,
+  fileInfoBase64,
   interchangeInfo,
   interconnectInfo,
   mailboxInfo,
@@ -89,15 +90,47 @@ function parcelDirection(ctx: SoapCallContext, caller: Caller, p: ParcelRecord):
   }
 }
 
-function upload(ctx: SoapCallContext, withMailbox: boolean): number {
+/** The content of an upload: bytes (`Content`), or base64 text (`ContentBase64`, the `A` forms). */
+function uploadedContent(ctx: SoapCallContext): { content: Buffer; bytes: number | undefined } {
+  const text = str(ctx, 'ContentBase64');
+  if (text !== undefined) return { content: Buffer.from(text, 'base64'), bytes: undefined };
+  return { content: (ctx.params['Content'] as Buffer | undefined) ?? Buffer.alloc(0), bytes: int(ctx, 'Bytes') };
+}
+
+/** Every upload form: plain, `Ex` (the sender's mailbox), `Mft` (explicit sender and receiver ECGrid IDs), and their `A` forms. */
+function upload(ctx: SoapCallContext, scope: 'plain' | 'mailbox' | 'mft'): number {
   const caller = ctx.caller();
   const parcel = ctx.service.upload(caller, {
     fileName: str(ctx, 'FileName') ?? '',
-    content: (ctx.params['Content'] as Buffer | undefined) ?? Buffer.alloc(0),
-    bytes: int(ctx, 'Bytes'),
-    ...(withMailbox ? { networkId: int(ctx, 'NetworkID'), mailboxId: int(ctx, 'MailboxID') } : {}),
+    ...uploadedContent(ctx),
+    ...(scope === 'mailbox' ? { networkId: int(ctx, 'NetworkID'), mailboxId: int(ctx, 'MailboxID') } : {}),
+    ...(scope === 'mft' ? { fromEcgridId: int(ctx, 'ECGridIDFrom'), toEcgridId: int(ctx, 'ECGridIDTo') } : {}),
   });
   return parcel.parcelId;
+}
+
+/**
+ * A download in its four forms. `NoUpdate` leaves the parcel's status alone; `A` carries the content as base64 text
+ * in ContentBase64String instead of bytes in Content (the WSDL's FileInfo has both fields; the docs describe neither form).
+ */
+function download(ctx: SoapCallContext, options: { update: boolean; base64: boolean }) {
+  const caller = ctx.caller();
+  const id = int(ctx, 'ParcelID');
+  const file = options.update ? ctx.service.download(caller, id) : ctx.service.peek(caller, id);
+  return options.base64 ? fileInfoBase64(file.parcel, file.content) : fileInfo(file.parcel, file.content);
+}
+
+/** Outbound parcels whose delivery failed (appendix/parcel-status-codes.md: outboxFailed, outboxDeliveryError, …SendFailed). */
+function outboxErrors(ctx: SoapCallContext, withMailbox: boolean) {
+  const list = ctx.service
+    .parcels(ctx.caller(), {
+      box: 'outbox',
+      begin: date(ctx, 'BeginDate'),
+      end: date(ctx, 'EndDate'),
+      ...(withMailbox ? { networkId: int(ctx, 'NetworkID'), mailboxId: int(ctx, 'MailboxID') } : {}),
+    })
+    .filter((p) => /failed|error/i.test(p.status));
+  return collection(wholeList(list), 'OutBox', ctx.service);
 }
 
 /** Each implemented operation: SOAP parameters in, a value of the operation's result type out. */
@@ -141,6 +174,21 @@ export const SOAP_HANDLERS: Readonly<Record<SandboxOperation, Handler>> = {
       'InBox',
       ctx.service,
     ),
+  ParcelInBoxExShort: (ctx) =>
+    collection(
+      wholeList(
+        ctx.service.parcels(ctx.caller(), {
+          box: 'inbox',
+          status: str(ctx, 'Status'),
+          networkId: int(ctx, 'NetworkID'),
+          mailboxId: int(ctx, 'MailboxID'),
+          fromEcgridId: int(ctx, 'ECGridIDFrom'),
+          toEcgridId: int(ctx, 'ECGridIDTo'),
+        }),
+      ),
+      'InBox',
+      ctx.service,
+    ),
   ParcelInBoxArchive: (ctx) => archive(ctx, 'inbox'),
   ParcelOutBoxArchive: (ctx) => archive(ctx, 'outbox'),
   ParcelInfo: (ctx) => {
@@ -152,14 +200,20 @@ export const SOAP_HANDLERS: Readonly<Record<SandboxOperation, Handler>> = {
     const { parcel, interchanges } = ctx.service.manifest(ctx.caller(), int(ctx, 'ParcelID'));
     return interchanges.map((ic) => manifestInfo(ic, parcel, ctx.service));
   },
-  ParcelDownload: (ctx) => {
-    const file = ctx.service.download(ctx.caller(), int(ctx, 'ParcelID'));
-    return fileInfo(file.parcel, file.content);
-  },
+  ParcelDownload: (ctx) => download(ctx, { update: true, base64: false }),
+  ParcelDownloadA: (ctx) => download(ctx, { update: true, base64: true }),
+  ParcelDownloadNoUpdate: (ctx) => download(ctx, { update: false, base64: false }),
+  ParcelDownloadNoUpdateA: (ctx) => download(ctx, { update: false, base64: true }),
   ParcelDownloadConfirm: (ctx) => ctx.service.confirm(ctx.caller(), int(ctx, 'ParcelID')),
   ParcelDownloadReset: (ctx) => ctx.service.reset(ctx.caller(), int(ctx, 'ParcelID')),
-  ParcelUpload: (ctx) => upload(ctx, false),
-  ParcelUploadEx: (ctx) => upload(ctx, true),
+  ParcelUpload: (ctx) => upload(ctx, 'plain'),
+  ParcelUploadA: (ctx) => upload(ctx, 'plain'),
+  ParcelUploadEx: (ctx) => upload(ctx, 'mailbox'),
+  ParcelUploadExA: (ctx) => upload(ctx, 'mailbox'),
+  ParcelUploadMft: (ctx) => upload(ctx, 'mft'),
+  ParcelUploadMftA: (ctx) => upload(ctx, 'mft'),
+  ParcelOutBoxError: (ctx) => outboxErrors(ctx, false),
+  ParcelOutBoxErrorEx: (ctx) => outboxErrors(ctx, true),
   InterchangeInfo: (ctx) => interchangeInfo(ctx.service.interchange(ctx.caller(), int(ctx, 'InterchangeID')), ctx.service),
   InterchangeInBox: (ctx) => interchangeBox(ctx, 'inbox'),
   InterchangeOutBox: (ctx) => interchangeBox(ctx, 'outbox'),

@@ -242,6 +242,12 @@ export function fileInfo(p: ParcelRecord, content: Buffer): Partial {
   };
 }
 
+/** FileInfo of the `A` download forms: the content as base64 text. */
+export function fileInfoBase64(p: ParcelRecord, content: Buffer): Partial {
+  const { Content: _bytes, ...rest } = fileInfo(p, content);
+  return { ...rest, ContentBase64String: content.toString('base64') };
+}
+
 export function interchangeInfo(ic: InterchangeRecord, service: SandboxService): Partial {
   const from = service.mailboxRecord(ic.fromMailboxId);
   const to = service.mailboxRecord(ic.toMailboxId);
@@ -263,8 +269,7 @@ export function interchangeInfo(ic: InterchangeRecord, service: SandboxService):
     InterchangeControlID: ic.controlId,
     InterchangeDateTime: ic.interchangeDate,
     StatusDate: ic.created,
-    StatusCode: 'Delivered',
-    StatusMessage: 'Delivered to the receiving mailbox',
+    StatusCode: service.interchangeStatus(ic),
     DocumentType: ic.documentType,
     Header: ic.header,
     TPFrom: tp(ic.fromEcgridId),

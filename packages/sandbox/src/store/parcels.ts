@@ -48,6 +48,8 @@ export interface NewParcel {
   readonly fileName: string;
   readonly content: Buffer;
   readonly created: string;
+  /** The last status change; a new parcel's is its arrival (`created`). */
+  readonly modified?: string;
   readonly status: ParcelStatus;
   readonly confirmed: boolean;
   readonly mailbagControlId: string;
@@ -88,8 +90,13 @@ export function addParcel(draft: DraftState, input: NewParcel, route: Route): Pa
     mailbagControlId: input.mailbagControlId,
     interchangeIds: interchanges.map((i) => i.interchangeId),
     created: input.created,
-    modified: input.created,
-    log: [{ date: input.created, message: `Received ${route.interchanges.length} interchange(s); routed to the inbox` }],
+    modified: input.modified ?? input.created,
+    log: [
+      { date: input.created, message: `Received ${route.interchanges.length} interchange(s); routed to the inbox` },
+      ...(input.modified !== undefined && input.modified !== input.created
+        ? [{ date: input.modified, message: `Status ${input.status}${input.confirmed ? ', download confirmed' : ''}` }]
+        : []),
+    ],
   };
   draft.parcels.set(parcelId, parcel);
   for (const i of interchanges) draft.interchanges.set(i.interchangeId, i);

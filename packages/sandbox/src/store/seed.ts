@@ -32,22 +32,32 @@ export interface SandboxSeed {
   readonly parcels: readonly SeedParcel[];
 }
 
-/** Seed records are stored records without what the store derives itself (modification times, network of an ID). */
-export type SeedNetwork = Omit<NetworkRecord, 'modified'>;
+/**
+ * The last change of a seed record. Left out, the record counts as unchanged since it was created (for an
+ * interconnect: since it was completed). The shipped seed gives every record one of its own, later than `created`,
+ * so a client that reads one date field for the other shows it.
+ */
+interface SeedModified {
+  readonly modified?: string;
+}
 
-export type SeedMailbox = Omit<MailboxRecord, 'modified'>;
+/** Seed records are stored records without what the store derives itself (network of an ID); `modified` is optional. */
+export type SeedNetwork = Omit<NetworkRecord, 'modified'> & SeedModified;
+
+export type SeedMailbox = Omit<MailboxRecord, 'modified'> & SeedModified;
 
 /** A seed user carries its password and client secret in plain text; the store keeps only their hashes. */
-export type SeedUser = Omit<UserRecord, 'passwordHash' | 'clientSecretHash' | 'modified' | 'lastLogin'> & {
-  readonly password: string;
-  readonly clientSecret?: string;
-};
+export type SeedUser = Omit<UserRecord, 'passwordHash' | 'clientSecretHash' | 'modified' | 'lastLogin'> &
+  SeedModified & {
+    readonly password: string;
+    readonly clientSecret?: string;
+  };
 
-export type SeedTradingPartner = Omit<TradingPartnerRecord, 'networkId' | 'modified'>;
+export type SeedTradingPartner = Omit<TradingPartnerRecord, 'networkId' | 'modified'> & SeedModified;
 
-export type SeedInterconnect = Omit<InterconnectRecord, 'modified'>;
+export type SeedInterconnect = Omit<InterconnectRecord, 'modified'> & SeedModified;
 
-export interface SeedParcel {
+export interface SeedParcel extends SeedModified {
   readonly parcelId: number;
   readonly fileName: string;
   readonly created: string;
@@ -94,6 +104,13 @@ function check(condition: unknown, message: string): asserts condition {
 const isIso = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v)) && /Z$/.test(v);
 const iso = (v: string): string => new Date(v).toISOString();
 
+/** A seed record's `modified`, checked: an ISO date no earlier than `since` (its creation, or its completion). */
+function modifiedOf(what: string, record: SeedModified, since: string): string {
+  if (record.modified === undefined) return iso(since);
+  check(isIso(record.modified) && Date.parse(record.modified) >= Date.parse(since), `${what} modified must be an ISO date not before ${since}`);
+  return iso(record.modified);
+}
+
 export function demoCredentials(seed: SandboxSeed): DemoCredentials {
   const user = seed.users.find((u) => u.loginName === seed.demoUser);
   check(user, `demoUser ${seed.demoUser} is not one of the users`);
@@ -126,13 +143,13 @@ export function stateFromSeed(seed: SandboxSeed): StoreState {
     check(Number.isSafeInteger(n.networkId) && n.networkId > 0, `network id ${n.networkId}`);
     check(!draft.networks.has(n.networkId), `duplicate network ${n.networkId}`);
     check(STATUSES.includes(n.status) && isIso(n.created), `network ${n.networkId} status or created`);
-    draft.networks.set(n.networkId, { ...n, created: iso(n.created), modified: iso(n.created) });
+    draft.networks.set(n.networkId, { ...n, created: iso(n.created), modified: modifiedOf(`network ${n.networkId}`, n, n.created) });
   }
   for (const m of seed.mailboxes) {
     check(Number.isSafeInteger(m.mailboxId) && m.mailboxId > 0 && !draft.mailboxes.has(m.mailboxId), `mailbox id ${m.mailboxId}`);
     check(draft.networks.has(m.networkId), `mailbox ${m.mailboxId} names unknown network ${m.networkId}`);
     check(STATUSES.includes(m.status) && isIso(m.created), `mailbox ${m.mailboxId} status or created`);
-    draft.mailboxes.set(m.mailboxId, { ...m, created: iso(m.created), modified: iso(m.created) });
+    draft.mailboxes.set(m.mailboxId, { ...m, created: iso(m.created), modified: modifiedOf(`mailbox ${m.mailboxId}`, m, m.created) });
   }
   const logins = new Set<string>();
   for (const u of seed.users) {
@@ -157,7 +174,7 @@ export function stateFromSeed(seed: SandboxSeed): StoreState {
       passwordHash: hashPassword(password),
       ...(clientSecret !== undefined ? { clientSecretHash: sha256Hex(clientSecret) } : {}),
       created: iso(u.created),
-      modified: iso(u.created),
+      modified: modifiedOf(`user ${u.loginName}`, u, u.created),
     });
   }
   for (const tp of seed.tradingPartners) {
@@ -166,7 +183,12 @@ export function stateFromSeed(seed: SandboxSeed): StoreState {
     check(mailbox, `ECGrid ID ${tp.ecgridId} names unknown mailbox ${tp.mailboxId}`);
     check(/^[A-Z0-9]{2}$/.test(tp.qualifier) && tp.id.length > 0 && tp.id.length <= 15, `ECGrid ID ${tp.ecgridId}: qualifier/ID`);
     check(isIso(tp.created), `ECGrid ID ${tp.ecgridId} created`);
-    draft.tradingPartners.set(tp.ecgridId, { ...tp, networkId: mailbox.networkId, created: iso(tp.created), modified: iso(tp.created) });
+    draft.tradingPartners.set(tp.ecgridId, {
+      ...tp,
+      networkId: mailbox.networkId,
+      created: iso(tp.created),
+      modified: modifiedOf(`ECGrid ID ${tp.ecgridId}`, tp, tp.created),
+    });
   }
   for (const ic of seed.interconnects) {
     check(!draft.interconnects.has(ic.interconnectId), `interconnect ${ic.interconnectId}`);
@@ -175,7 +197,7 @@ export function stateFromSeed(seed: SandboxSeed): StoreState {
     draft.interconnects.set(ic.interconnectId, {
       ...ic,
       created: iso(ic.created),
-      modified: iso(ic.completed ?? ic.created),
+      modified: modifiedOf(`interconnect ${ic.interconnectId}`, ic, ic.completed ?? ic.created),
       ...(ic.completed ? { completed: iso(ic.completed) } : {}),
     });
   }
@@ -192,6 +214,7 @@ export function stateFromSeed(seed: SandboxSeed): StoreState {
           fileName: p.fileName,
           content,
           created: iso(p.created),
+          modified: modifiedOf(`parcel ${p.parcelId}`, p, p.created),
           status: p.status,
           confirmed: p.confirmed,
           mailbagControlId: p.mailbagControlId ?? '',

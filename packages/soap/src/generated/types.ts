@@ -1475,6 +1475,105 @@ export interface StatusInfo {
 
 export type ArrayOfNetworkIDInfo = NetworkIDInfo[];
 
+/** Each record type by its WSDL name, for code that is told a type by name. */
+export interface ComplexTypes {
+  CallBackQueueIDInfo: CallBackQueueIDInfo;
+  CallBackEventIDInfo: CallBackEventIDInfo;
+  HTTPAuthInfo: HTTPAuthInfo;
+  CallBackLogInfo: CallBackLogInfo;
+  CommIDInfo: CommIDInfo;
+  UserIDInfo: UserIDInfo;
+  Certificate: Certificate;
+  CertificateRoot: CertificateRoot;
+  as2CommInfo: as2CommInfo;
+  CertificateInfo: CertificateInfo;
+  CertificateRootInfo: CertificateRootInfo;
+  ParcelIDInfo: ParcelIDInfo;
+  InterchangeIDInfo: InterchangeIDInfo;
+  ECGridIDInfo: ECGridIDInfo;
+  ECGridOwnerInfo: ECGridOwnerInfo;
+  MailboxConfig: MailboxConfig;
+  ManifestInfo: ManifestInfo;
+  ParcelNote: ParcelNote;
+  ParcelIDInfoCollection: ParcelIDInfoCollection;
+  InterchangeIDInfoCollection: InterchangeIDInfoCollection;
+  InterchangeIDStatus: InterchangeIDStatus;
+  MailboxIDInfo: MailboxIDInfo;
+  MailboxOwnerInfo: MailboxOwnerInfo;
+  MailboxNetOpsInfo: MailboxNetOpsInfo;
+  ECGridIDInfoCollection: ECGridIDInfoCollection;
+  InterconnectIDInfo: InterconnectIDInfo;
+  InterconnectNote: InterconnectNote;
+  NoteAttachment: NoteAttachment;
+  MigrationIDInfo: MigrationIDInfo;
+  NetworkIDInfo: NetworkIDInfo;
+  NetworkLog: NetworkLog;
+  NetworkOwnerInfo: NetworkOwnerInfo;
+  NetworkNetOpsInfo: NetworkNetOpsInfo;
+  x1256mailbag: x1256mailbag;
+  NetworkGateway: NetworkGateway;
+  NetworkVPN: NetworkVPN;
+  NetworkFTPInfo: NetworkFTPInfo;
+  MigrationBatch: MigrationBatch;
+  MigrationTP: MigrationTP;
+  MigrationNote: MigrationNote;
+  CarbonCopyIDInfo: CarbonCopyIDInfo;
+  FileInfo: FileInfo;
+  SessionInfo: SessionInfo;
+  SessionLogInfo: SessionLogInfo;
+  SessionEvents: SessionEvents;
+  KeyValue: KeyValue;
+  StatusInfo: StatusInfo;
+}
+
+/** Each enumeration by its WSDL name. */
+export interface EnumTypes {
+  Objects: Objects;
+  Direction: Direction;
+  Status: Status;
+  HTTPAuthType: HTTPAuthType;
+  StatusCallBack: StatusCallBack;
+  StatisticsPeriod: StatisticsPeriod;
+  NetworkGatewayCommChannel: NetworkGatewayCommChannel;
+  ReceiptType: ReceiptType;
+  UseType: UseType;
+  CellCarrier: CellCarrier;
+  AuthLevel: AuthLevel;
+  CertificateType: CertificateType;
+  CertificateUsage: CertificateUsage;
+  CertStoreTypes: CertStoreTypes;
+  CertificateSecureHashAlgorithm: CertificateSecureHashAlgorithm;
+  ParcelStatus: ParcelStatus;
+  EDIStandard: EDIStandard;
+  ParcelValid: ParcelValid;
+  StatusECGridID: StatusECGridID;
+  RoutingGroup: RoutingGroup;
+  ManifestType: ManifestType;
+  EMailSystem: EMailSystem;
+  EMailPayload: EMailPayload;
+  OrderBy: OrderBy;
+  StatusInterconnect: StatusInterconnect;
+  eMailTo: eMailTo;
+  MigrationStatus: MigrationStatus;
+  NetworkType: NetworkType;
+  NetworkRunStatus: NetworkRunStatus;
+  NetworkStatus: NetworkStatus;
+  NetworkLogType: NetworkLogType;
+  NetworkLogStatus: NetworkLogStatus;
+  NetworkRoutingType: NetworkRoutingType;
+  NetworkGatewayHandshake: NetworkGatewayHandshake;
+  NetworkGatewayConnection: NetworkGatewayConnection;
+  NetworkVPNEncryptionMethod: NetworkVPNEncryptionMethod;
+  MigrationType: MigrationType;
+  MigrationTPStatus: MigrationTPStatus;
+  SessionStatus: SessionStatus;
+  APICall: APICall;
+  RetCode: RetCode;
+  KeyVisibility: KeyVisibility;
+  NetworkContactType: NetworkContactType;
+  NetworkWebsiteType: NetworkWebsiteType;
+}
+
 export type OperationName =
   | 'NowUTC'
   | 'InterchangeDate'

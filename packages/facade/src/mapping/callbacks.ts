@@ -1,0 +1,2 @@
+/** callbacks: see rest-api/callbacks/*.md. */
+export {};

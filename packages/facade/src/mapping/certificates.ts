@@ -1,0 +1,2 @@
+/** certificates: see rest-api/certificates/*.md. */
+export {};

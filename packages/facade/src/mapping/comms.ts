@@ -1,0 +1,2 @@
+/** comms: see rest-api/comms/*.md. */
+export {};

@@ -1,0 +1,2 @@
+/** reports: see rest-api/reports/*.md. */
+export {};
