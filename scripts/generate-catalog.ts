@@ -40,6 +40,7 @@ interface DocMapping {
 interface DocEnum {
   appendix: string[] | null;
   wsdl: string[] | null;
+  inlinePageTables?: { differing?: { page: string; values: string[] }[] };
 }
 
 const HEADER = (source: string) =>
@@ -184,11 +185,17 @@ export function renderCatalog(sources: CatalogSources): Map<string, string> {
   eq.push('};', '');
 
   const en: string[] = [HEADER('enums.json'), ''];
-  en.push('/** Enumerations as the docs appendix lists them (the REST vocabulary), where it lists them. */');
+  en.push('/**');
+  en.push(' * Enumerations in the REST vocabulary: as the docs appendix lists them, or, for an enumeration the appendix lacks,');
+  en.push(' * as the REST endpoint pages list it in their own tables (e.g. CertificateSecureHashAlgorithm on');
+  en.push(' * rest-api/certificates/create-certificate.md).');
+  en.push(' */');
   en.push('export const DOCUMENTED_ENUMS: Readonly<Record<string, readonly string[]>> = {');
   for (const [name, e] of Object.entries(enums).sort(([a], [b]) => a.localeCompare(b))) {
-    if (!e.appendix) continue;
-    en.push(`  ${name}: [${e.appendix.map(quote).join(', ')}],`);
+    const restTable = e.inlinePageTables?.differing?.find((t) => t.page.startsWith('rest-api/'));
+    const values = e.appendix ?? restTable?.values;
+    if (!values) continue;
+    en.push(`  ${name}: [${values.map(quote).join(', ')}],`);
   }
   en.push('};', '');
 

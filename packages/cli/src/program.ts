@@ -66,7 +66,7 @@ export function buildProgram(): Command {
   targetOptions(
     program
       .command('parity')
-      .description('Run read operations on both backends, write the HTML report, and fail when differences pass a threshold.')
+      .description('Run reads and downloads on both backends (downloads compared by name, size and SHA-256), write the HTML report, and fail when differences pass a threshold.')
       .option('--calls <file>', 'a JSON or YAML list of { operation, params } (default: a built-in read set)')
       .option('--report <file>', 'where to write the HTML parity report', 'out/parity-report.html')
       .option('--max-mismatches <n>', 'mismatches allowed before the gate fails', integer, 0)

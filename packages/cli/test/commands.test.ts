@@ -93,6 +93,31 @@ describe('commands on the embedded sandbox', () => {
     expect(text).toMatch(/Parity summary[\s\S]*ParcelInBox\s+1\s+1\s+0\s+0/);
     expect(text).not.toMatch(/\u001b\[/);
     expect(readFileSync(report, 'utf8')).toContain('Workflow runs');
+    // The parity run compares its 3 downloads, parcel by parcel, and says so in the output and first in the report.
+    expect(text).toMatch(/Parity summary[\s\S]*ParcelDownload\s+3\s+3\s+0\s+0\s+0\s/);
+    expect(text).toMatch(/Parity summary[\s\S]*ParcelDownloadConfirm\s+3\s+0\s+0\s+0\s+3\s/);
+    expect(text.match(/≡ SOAP ↔ REST: same bytes \(\d+ bytes, sha256 [0-9a-f]{12}…\)/g)).toHaveLength(3);
+    expect(text).toMatch(/987650002\s+BETARETAIL_PO_20250107\.x12\s+same bytes/);
+    expect(text).toContain('3 of 3 parcels: same bytes.');
+    const html = readFileSync(report, 'utf8');
+    expect(html.match(/<tr data-parcel="\d+" data-verdict="same-bytes"/g)).toHaveLength(3);
+    expect(html.indexOf('<section class="downloads">')).toBeLessThan(html.indexOf('<h2>Per operation</h2>'));
+    expect(html).toContain('All 3 downloaded parcels: same bytes on SOAP and REST.');
+    expect(html).toContain('<h2>Mismatches and errors (0)</h2>');
+  });
+
+  it('parity accepts downloads in a call file and compares their bytes', async () => {
+    const dir = tmp();
+    const calls = join(dir, 'calls.json');
+    writeFileSync(calls, JSON.stringify([{ operation: 'ParcelDownload', params: { ParcelID: 987650002 } }, { operation: 'ParcelDownloadA', params: { ParcelID: 987650003 } }]));
+    const out = capture();
+    const report = join(dir, 'report.html');
+    expect(await runParity({ calls, report, maxMismatches: 0, maxErrors: 0 }, out.stream, NO_ENV)).toBe(0);
+    expect(out.text()).toMatch(/ParcelDownload … match \(parcel 987650002: same bytes \(\d+ bytes, sha256 [0-9a-f]{12}…\)\)/);
+    expect(out.text()).toMatch(/ParcelDownloadA … match \(parcel 987650003: same bytes/);
+    const html = readFileSync(report, 'utf8');
+    expect(html).toContain('<tr data-parcel="987650002" data-verdict="same-bytes"');
+    expect(html).toContain('<tr data-parcel="987650003" data-verdict="same-bytes"');
   });
 
   it('demo pointed at real services by environment runs only the read-only part', async () => {

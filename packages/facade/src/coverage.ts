@@ -16,7 +16,7 @@ export interface CoverageRow {
   unsupportedParams: Readonly<Record<string, string>>;
   /** What checks the mapping against the vendor documentation. */
   verifiedBy: readonly string[];
-  /** read or write (writes are never doubled by parity), login or logout. */
+  /** read, download (parity compares the file on both sides), write (never doubled by parity), login or logout. */
   kind: string;
 }
 

@@ -15,7 +15,7 @@ import {
   type FacadeResult,
   isFacadeOperation,
 } from './operations.js';
-import { CandidateTimeout, ParityRunner, type ParityOptions } from './parity/experiment.js';
+import { CandidateTimeout, type ExperimentInput, ParityRunner, type ParityOptions, comparesDownloads } from './parity/experiment.js';
 import type { MismatchRecord } from './parity/record.js';
 import { type OperationSummary, ParitySummary } from './parity/summary.js';
 import { mayFallBack } from './routing/fallback.js';
@@ -127,6 +127,38 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
     return [...(entry.rest ? entry.rest.lossy : []), ...(options.parity?.ignore?.[operation] ?? [])];
   };
 
+  /**
+   * One parity run of a read or a download, whichever side is authoritative. A download's SOAP candidate is the
+   * entry's no-update twin, so the candidate never changes the file's state; REST as the candidate uses the
+   * operation's own route. `run` serves one side's call (timed, or not for `compare`).
+   */
+  function experiment<Op extends FacadeOperation>(
+    operation: Op,
+    args: FacadeParams<Op>,
+    authoritative: BackendName,
+    run: <Served extends FacadeOperation>(side: BackendName, served: Served, params: FacadeParams<Served>) => Promise<FacadeResult<Served>>,
+  ): ExperimentInput<FacadeResult<Op>> {
+    const entry = MAPPINGS[operation];
+    const candidate: BackendName = authoritative === 'soap' ? 'rest' : 'soap';
+    const download = entry.download;
+    const twin = download?.soapNoUpdate;
+    return {
+      operation,
+      args,
+      authoritative,
+      control: () => run(authoritative, operation, args),
+      // The twin takes the operation's parameters and answers its result: the builder checks it (StandIn).
+      candidate: () =>
+        candidate === 'soap' && twin ? (run('soap', twin, args as FacadeParams<typeof twin>) as Promise<FacadeResult<Op>>) : run(candidate, operation, args),
+      ignore: ignoredFor(operation),
+      orderBy: entry.orderBy,
+      sensitive: entry.sensitive === true,
+      file: download
+        ? { id: idOf(Reflect.get(args, download.id)), name: download.name, content: download.content, encoding: download.encoding }
+        : undefined,
+    };
+  }
+
   async function timed<T>(
     operation: FacadeOperation,
     plan: Plan['kind'],
@@ -178,7 +210,6 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
         }
       case 'parity': {
         const authoritative = plan.authoritative;
-        const candidate: BackendName = authoritative === 'soap' ? 'rest' : 'soap';
         if (entry.rest === null) {
           // Nothing to compare: SOAP serves it whichever side is authoritative, and the record says so.
           return parity.runSingle(operation, args, 'soap', () => timed(operation, 'parity', 'soap', call('soap')), 'soap-only');
@@ -186,23 +217,21 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
         if (entry.kind === 'write') {
           return parity.runSingle(operation, args, authoritative, () => timed(operation, 'parity', authoritative, call(authoritative)));
         }
-        return parity.run({
-          operation,
-          args,
-          authoritative,
-          control: () => timed(operation, 'parity', authoritative, call(authoritative)),
-          candidate: () => timed(operation, 'parity', candidate, call(candidate)),
-          ignore: ignoredFor(operation),
-          orderBy: entry.orderBy,
-          sensitive: entry.sensitive === true,
-        });
+        if (entry.kind === 'download' && !comparesDownloads(options.parity ?? {}, operation)) {
+          return parity.runSingle(operation, args, authoritative, () => timed(operation, 'parity', authoritative, call(authoritative)), 'not-compared');
+        }
+        return parity.run(
+          experiment(operation, args, authoritative, (side, served, params) =>
+            timed(served, 'parity', side, () => backend(side).invoke(served, params, callOptions)),
+          ),
+        );
       }
     }
   }
 
   async function compare<Op extends FacadeOperation>(operation: Op, params: FacadeParams<Op>): Promise<MismatchRecord> {
     const entry = MAPPINGS[operation];
-    if (entry.kind !== 'read') throw new NotAvailableOnBackendError(operation, 'rest', 'only reads are compared');
+    if (entry.kind !== 'read' && entry.kind !== 'download') throw new NotAvailableOnBackendError(operation, 'rest', 'only reads and downloads are compared');
     if (entry.rest === null) throw new NotAvailableOnBackendError(operation, 'rest', entry.noRestReason ?? 'no REST route');
     let captured: MismatchRecord | undefined;
     const runner = new ParityRunner(
@@ -212,24 +241,16 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
       toFacadeError,
     );
     await runner
-      .run({
-        operation,
-        args: params,
-        authoritative: routing.authoritative,
-        control: () => backend(routing.authoritative).invoke(operation, params),
-        candidate: () => backend(routing.authoritative === 'soap' ? 'rest' : 'soap').invoke(operation, params),
-        ignore: ignoredFor(operation),
-        orderBy: entry.orderBy,
-        sensitive: entry.sensitive === true,
-      })
+      .run(experiment(operation, params, routing.authoritative, (side, served, args) => backend(side).invoke(served, args)))
       .catch(() => undefined);
     if (!captured) throw new FacadeError({ operation, backend: routing.authoritative, code: 'Internal', backendCode: undefined, httpStatus: 0, message: 'the comparison produced no record' });
     return captured;
   }
 
-  const methods = Object.fromEntries(
+  const methods: Record<string, unknown> = Object.fromEntries(
     FACADE_OPERATIONS.map((op) => [op, (params?: FacadeParams<typeof op>, o?: FacadeCallOptions) => invoke(op, params ?? ({} as FacadeParams<typeof op>), o)]),
-  ) as unknown as EcgridOperations;
+  );
+  if (!hasEveryOperation(methods)) throw new Error('the facade lacks a method for an operation');
 
   return {
     ...methods,
@@ -242,6 +263,16 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
       await Promise.all(Object.values(backends).map((b) => b?.close().catch(() => undefined)));
     },
   };
+}
+
+/** The value naming a downloaded file (the parcel ID), as the record shows it. */
+function idOf(value: unknown): string | number | null {
+  return typeof value === 'number' || typeof value === 'string' ? value : null;
+}
+
+/** Every WSDL operation is a function of the object: what the legacy interface promises. */
+function hasEveryOperation(methods: Record<string, unknown>): methods is Record<string, unknown> & EcgridOperations {
+  return FACADE_OPERATIONS.every((op) => typeof methods[op] === 'function');
 }
 
 function credentialsFromEnv(env: ReturnType<typeof readEnvConfig>): SoapCredentials | undefined {

@@ -2,7 +2,7 @@ export { createEcgridFacade, type EcgridFacade, type EcgridOperations, type Faca
 export { FACADE_OPERATIONS, type FacadeOperation, type FacadeParams, type FacadeResult, type BackendName, isFacadeOperation } from './operations.js';
 export { FacadeError, NotAvailableOnBackendError, MappingError, type FacadeErrorCode } from './errors.js';
 export { normalizeError } from './normalize-error.js';
-export { MAPPINGS, DOTNET_MIN_DATE, type MappingEntry, type MappingTable, type RestRoute } from './mapping/index.js';
+export { MAPPINGS, DOTNET_MIN_DATE, type DownloadSpec, type MappingEntry, type MappingTable, type RestRoute } from './mapping/index.js';
 export { type Backend, type InvokeOptions, SESSION_HANDLE } from './backends/backend.js';
 export { createSoapBackend, type SoapBackendOptions } from './backends/soap-backend.js';
 export { createRestBackend, type RestPort, type RestPortRequest } from './backends/rest-backend.js';
@@ -10,7 +10,7 @@ export { createRestPort, type RestPortOptions } from './backends/rest-port.js';
 export { type Route, type MigrationStage, type Plan, planCall, bucketOf } from './routing/plan.js';
 export { mayFallBack } from './routing/fallback.js';
 export type { ParityOptions } from './parity/experiment.js';
-export type { MismatchRecord, Observation, ParityOutcome } from './parity/record.js';
+export type { FileComparison, FileSide, MismatchRecord, Observation, ParityOutcome } from './parity/record.js';
 export type { OperationSummary, SideStats } from './parity/summary.js';
 export type { Difference } from './parity/diff.js';
 export { normalizeResult, type Plain } from './parity/normalize.js';

@@ -12,6 +12,8 @@ export class ParityAssertionError extends Error {
 
 function describe(record: MismatchRecord): string {
   const lines = [`${record.operation}: ${record.outcome} (authoritative: ${record.authoritative})`];
+  const file = record.file;
+  if (file && file.verdict === 'different') lines.push(`  file ${file.id}: ${file.differs.join(', ')} differ${file.differs.length === 1 ? 's' : ''}`);
   for (const d of record.differences) {
     lines.push(`  ${d.path}: ${JSON.stringify(d.control)} (${record.control.backend}) ≠ ${JSON.stringify(d.candidate)} (${record.candidate?.backend})`);
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RESPONSE_EXAMPLES } from '@ecgrid-bridge/catalog';
 import { COMPLEX_TYPES, OPERATIONS } from '@ecgrid-bridge/soap';
 import { FACADE_OPERATIONS, MAPPINGS, type FacadeOperation } from '../src/index.js';
-import { UnsupportedOnRest } from '../src/mapping/index.js';
+import { ShapeError, UnsupportedOnRest } from '../src/mapping/index.js';
 import { paramsConform, paramsProblems, valueProblems } from '../src/schema/conforms.js';
 import { requestProblems, sampleParams } from '../src/schema/documented.js';
 import { overrides as commsCertificatesReports } from './samples/comms-certificates-reports.js';
@@ -117,5 +117,47 @@ describe('the documented examples cover the mapped operations', () => {
     const reads = routed.filter((op) => MAPPINGS[op].kind === 'read');
     const unchecked = reads.filter((op) => !withExample.includes(op));
     expect(unchecked).toEqual([]);
+  });
+});
+
+/** Every numeric `…Id` field of a documented example, replaced by a value beyond 2^53 written as a string. */
+function withHugeIds(value: unknown): { value: unknown; count: number } {
+  let count = 0;
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (typeof v !== 'object' || v === null) return v;
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => {
+        if (/id$/i.test(k) && typeof x === 'number') {
+          count += 1;
+          return [k, '9007199254740993'];
+        }
+        return [k, walk(x)];
+      }),
+    );
+  };
+  return { value: walk(value), count };
+}
+
+const withIds = withExample.filter((op) => {
+  const route = MAPPINGS[op].rest;
+  return route !== null && withHugeIds(RESPONSE_EXAMPLES[route.endpoint]).count > 0;
+});
+
+describe('IDs beyond what a JavaScript number holds exactly', () => {
+  it.each(withIds)('%s refuses them or leaves them out, and never rounds one', (op) => {
+    const r = run(op);
+    const { value } = withHugeIds(withoutEllipses(RESPONSE_EXAMPLES[r.endpoint]));
+    let result: unknown;
+    try {
+      result = r.response(value);
+    } catch (err) {
+      expect(err).toBeInstanceOf(ShapeError);
+      expect((err as Error).message).toContain('9007199254740993');
+      return;
+    }
+    const seen = JSON.stringify(result, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    expect(seen).not.toContain('9007199254740992');
+    expect(seen).not.toContain('9007199254740994');
   });
 });

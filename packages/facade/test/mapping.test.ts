@@ -7,23 +7,8 @@ import {
   MAPPINGS,
   MappingError,
   NotAvailableOnBackendError,
-  createRestBackend,
-  type RestPort,
-  type RestPortRequest,
 } from '../src/index.js';
-
-function portAnswering(answer: (req: RestPortRequest) => unknown) {
-  const requests: RestPortRequest[] = [];
-  const port: RestPort = {
-    async request(req) {
-      requests.push(req);
-      return answer(req);
-    },
-    async login() {},
-    async logout() {},
-  };
-  return { backend: createRestBackend(port), requests };
-}
+import { portAnswering } from './support/port.js';
 
 describe('mapping table', () => {
   it('has exactly one decision for every operation of the slice, and every one is a WSDL operation', () => {

@@ -28,7 +28,7 @@ export async function runCall(operationName: string, pairs: readonly string[], o
   try {
     if (options.backend === 'parity') {
       const record = await facade.compare(operation, params as never);
-      out.write(`${toDisplayJson({ outcome: record.outcome, authoritative: record.authoritative, control: record.control, candidate: record.candidate, differences: record.differences, ignored: record.ignored })}\n`);
+      out.write(`${toDisplayJson({ outcome: record.outcome, authoritative: record.authoritative, control: record.control, candidate: record.candidate, differences: record.differences, ignored: record.ignored, ...(record.file ? { file: record.file } : {}) })}\n`);
       return record.outcome === 'match' ? 0 : 1;
     }
     const result = await facade.invoke(operation, params as never);

@@ -4,7 +4,8 @@ import type { Writable } from 'node:stream';
 import { type EcgridFacade, type MismatchRecord, type Route, createEcgridFacade } from '@ecgrid-bridge/facade';
 import type { SoapEvent } from '@ecgrid-bridge/soap';
 import type { RestEvent } from '@ecgrid-bridge/rest';
-import { type RunRow, renderParityReport } from '../report/html-report.js';
+import { type DownloadRecord, byteVerdict, downloadsWorstFirst, isDownloadRecord } from '../report/bytes.js';
+import { type RunRow, isProblem, renderParityReport } from '../report/html-report.js';
 import { painter, table } from '../output.js';
 import { functionalAck } from '../x12-ack.js';
 import { type Target, type TargetFlags, openTarget } from '../target.js';
@@ -51,10 +52,12 @@ export async function runDemo(options: DemoOptions, out: Writable, env: Record<s
         env,
         soap: { endpoint: target.soapUrl, onEvent: (e: SoapEvent) => e.type === 'relogin' && notes.push(`SOAP session expired → logged in again once (shared by ${e.sharedBy} call${e.sharedBy === 1 ? '' : 's'})`) },
         rest: { baseUrl: target.restUrl, onEvent: (e: RestEvent) => restNote(e, notes) },
-        parity: { waitForCandidate: true, publish: (r) => void records.push(r) },
+        // Matches are published too, so that every downloaded parcel's byte comparison is shown.
+        parity: { waitForCandidate: true, publishMatches: true, publish: (r) => void records.push(r) },
       });
       if (phase === 'parity') facadeForSummary = facade;
-      const ok = await workflow(facade, phase, target, readOnly, steps[phase], notes, (line) => say(line), paint);
+      const compared = (parcelId: number): DownloadRecord | undefined => records.filter(isDownloadRecord).findLast((r) => r.file.id === parcelId);
+      const ok = await workflow(facade, phase, target, readOnly, steps[phase], notes, (line) => say(line), paint, compared);
       failed ||= !ok;
       if (phase !== 'parity') await facade.close();
     }
@@ -66,10 +69,18 @@ export async function runDemo(options: DemoOptions, out: Writable, env: Record<s
     say(paint('bold', 'Parity summary'));
     say(
       table(
-        ['operation', 'calls', 'match', 'mismatch', 'errors', 'writes', 'SOAP p50', 'REST p50'],
+        ['operation', 'calls', 'match', 'mismatch', 'errors', 'not compared', 'SOAP p50', 'REST p50'],
         summary.map((s) => [s.operation, String(s.calls), String(s.matches), String(s.mismatches), String(s.errors), String(s.notCompared), ms(s.sides.soap?.p50Ms), ms(s.sides.rest?.p50Ms)]),
       ),
     );
+    const downloads = downloadsWorstFirst(records);
+    if (downloads.length > 0) {
+      const differing = downloads.filter((r) => r.file.verdict !== 'same-bytes').length;
+      say();
+      say(paint('bold', 'Downloaded parcels, SOAP and REST (name, size, SHA-256; never the content)'));
+      say(table(['parcel', 'file', 'bytes'], downloads.map((r) => [String(r.file.id), r.file.control?.name ?? '—', byteVerdict(r)])));
+      say(differing === 0 ? paint('green', `${downloads.length} of ${downloads.length} parcels: same bytes.`) : paint('red', `${differing} of ${downloads.length} parcels: not the same bytes.`));
+    }
     const reportPath = resolve(options.report);
     mkdirSync(dirname(reportPath), { recursive: true });
     const runs: RunRow[] = (Object.keys(steps) as Phase[]).flatMap((phase) => steps[phase].map((s) => ({ ...s, backend: phase })));
@@ -80,7 +91,7 @@ export async function runDemo(options: DemoOptions, out: Writable, env: Record<s
   } finally {
     await target.close();
   }
-  const mismatches = records.filter((r) => r.outcome !== 'match').length;
+  const mismatches = records.filter(isProblem).length;
   if (failed) {
     say(paint('red', 'The workflow failed; see the errors above.'));
     return 1;
@@ -126,6 +137,7 @@ async function workflow(
   notes: string[],
   say: (line: string) => void,
   paint: ReturnType<typeof painter>,
+  compared: (parcelId: number) => DownloadRecord | undefined,
 ): Promise<boolean> {
   const step = async <T>(operation: string, call: () => Promise<T>, describe: (v: T) => string): Promise<T | undefined> => {
     const started = performance.now();
@@ -159,6 +171,8 @@ async function workflow(
     let reply: string | undefined;
     for (const parcel of inbox?.ParcelIDInfoList ?? []) {
       const file = await step('ParcelDownload', () => facade.ParcelDownload({ ParcelID: parcel.ParcelID }), (v) => `${v?.FileName} (${v?.Content?.length ?? 0} bytes)`);
+      const bytes = phase === 'parity' ? compared(parcel.ParcelID) : undefined;
+      if (bytes) say(`    ${bytes.file.verdict === 'same-bytes' ? paint('green', '≡') : paint('red', '≠')} SOAP ↔ REST: ${byteVerdict(bytes)}`);
       await step('ParcelDownloadConfirm', () => facade.ParcelDownloadConfirm({ ParcelID: parcel.ParcelID }), (v) => (v ? 'confirmed' : 'not confirmed'));
       reply ??= file?.Content?.toString('latin1');
     }

@@ -5,7 +5,8 @@ import { parse as parseYaml } from 'yaml';
 import { type FacadeOperation, type MismatchRecord, MAPPINGS, createEcgridFacade } from '@ecgrid-bridge/facade';
 import { UsageError, operationFrom } from '../params.js';
 import { painter, table } from '../output.js';
-import { renderParityReport } from '../report/html-report.js';
+import { byteVerdict, isDownloadRecord } from '../report/bytes.js';
+import { isProblem, renderParityReport } from '../report/html-report.js';
 import { type TargetFlags, openTarget } from '../target.js';
 
 export interface ParityCommandOptions extends TargetFlags {
@@ -44,7 +45,8 @@ export function readCalls(file: string): PlannedCall[] {
     const entry = item as { operation?: unknown; params?: unknown };
     if (typeof entry?.operation !== 'string') throw new UsageError(`${file}: entry ${i + 1} has no operation.`);
     const operation = operationFrom(entry.operation);
-    if (MAPPINGS[operation].kind !== 'read') throw new UsageError(`${file}: ${operation} changes state; parity runs only reads.`);
+    const kind = MAPPINGS[operation].kind;
+    if (kind !== 'read' && kind !== 'download') throw new UsageError(`${file}: ${operation} changes state; parity runs only reads and downloads.`);
     const params = (entry.params ?? {}) as Record<string, unknown>;
     for (const [k, v] of Object.entries(params)) {
       if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) params[k] = new Date(v);
@@ -64,20 +66,24 @@ export async function runParity(options: ParityCommandOptions, out: Writable, en
     credentials: target.credentials,
     soap: { endpoint: target.soapUrl },
     rest: { baseUrl: target.restUrl },
-    parity: { waitForCandidate: true, publish: (r) => void records.push(r) },
+    // Matches are published too: the report lists every downloaded parcel's byte comparison.
+    parity: { waitForCandidate: true, publishMatches: true, publish: (r) => void records.push(r) },
     env,
   });
   try {
     await facade.Login();
     for (const call of calls) {
       out.write(`  ${call.operation} … `);
+      const before = records.length;
       try {
         await facade.invoke(call.operation, call.params as never);
       } catch {
         // The record says what failed; the run goes on.
       }
-      const last = records.at(-1);
-      out.write(`${last && last.operation === call.operation ? paint('red', last.outcome) : paint('green', 'match')}\n`);
+      const record = records.slice(before).find((r) => r.operation === call.operation);
+      const outcome = record?.outcome ?? 'match';
+      const bytes = record && isDownloadRecord(record) ? ` (parcel ${record.file.id}: ${byteVerdict(record)})` : '';
+      out.write(`${paint(record && isProblem(record) ? 'red' : outcome === 'match' ? 'green' : 'yellow', outcome)}${bytes}\n`);
     }
     await facade.Logout();
   } finally {

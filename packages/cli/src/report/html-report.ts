@@ -1,4 +1,5 @@
-import type { Difference, MismatchRecord, OperationSummary } from '@ecgrid-bridge/facade';
+import type { Difference, MismatchRecord, OperationSummary, ParityOutcome } from '@ecgrid-bridge/facade';
+import { type DownloadRecord, byteSummary, downloadsWorstFirst } from './bytes.js';
 
 export interface RunRow {
   operation: string;
@@ -75,7 +76,7 @@ function recordSection(r: MismatchRecord): string {
     .map((o) => `<p class="error">${escape(o!.backend.toUpperCase())} failed: <code>${escape(o!.error?.code)}</code> ${escape(o!.error?.message)}</p>`)
     .join('');
   return `<section class="mismatch" data-outcome="${escape(r.outcome)}">
-<h3>${escape(r.operation)} <span class="badge ${escape(r.outcome)}">${escape(r.outcome)}</span></h3>
+<h3>${escape(r.operation)}${r.file ? ` · parcel ${escape(r.file.id)}` : ''} <span class="badge ${escape(r.outcome)}">${escape(r.outcome)}</span></h3>
 <p class="muted">${escape(r.at)} · ${escape(control)} ${escape(ms(r.control.durationMs))} · ${escape(candidate)} ${escape(ms(r.candidate?.durationMs))}</p>
 <details><summary>arguments</summary><pre>${escape(json(r.args))}</pre></details>
 ${errors}
@@ -84,7 +85,54 @@ ${r.ignored.length > 0 ? `<details><summary>${r.ignored.length} ignored paths</s
 </section>`;
 }
 
-/** One self-contained HTML page: per-operation parity table, latency chart, and every mismatch with its differences. */
+const NOT_A_PROBLEM: ReadonlySet<ParityOutcome> = new Set<ParityOutcome>(['match', 'write-not-doubled', 'soap-only', 'not-compared']);
+
+/** A mismatch or an error: neither agreement nor a call one side served alone (what the mismatch section lists). */
+export const isProblem = (r: MismatchRecord): boolean => !NOT_A_PROBLEM.has(r.outcome);
+
+const fileName = (r: DownloadRecord): string => {
+  const [c, k] = [r.file.control?.name, r.file.candidate?.name];
+  return r.file.differs.includes('name') ? `${c ?? '—'} ≠ ${k ?? '—'}` : (c ?? k ?? '—');
+};
+
+const fileSize = (r: DownloadRecord): string => {
+  const [c, k] = [r.file.control?.bytes, r.file.candidate?.bytes];
+  return r.file.differs.includes('size') ? `${c} ≠ ${k}` : String(c ?? k ?? '—');
+};
+
+/**
+ * The byte comparison of every downloaded parcel, the report's first section: parcels whose bytes differ lead,
+ * under a banner that counts them. Only sizes and digests are shown, never content.
+ */
+function downloadSection(records: readonly MismatchRecord[]): string {
+  const downloads = downloadsWorstFirst(records);
+  const differing = downloads.filter((r) => r.file.verdict === 'different').length;
+  const unknown = downloads.filter((r) => r.file.verdict === 'not-compared').length;
+  const banner =
+    downloads.length === 0
+      ? '<p class="muted">No download was compared in this run.</p>'
+      : differing > 0
+        ? `<p class="alarm"><b>${differing}</b> of ${downloads.length} downloaded parcel${downloads.length === 1 ? '' : 's'} differ between SOAP and REST.</p>`
+        : unknown > 0
+          ? `<p class="warn">${downloads.length - unknown} of ${downloads.length} downloaded parcels: same bytes; ${unknown} not compared.</p>`
+          : `<p class="good">All ${downloads.length} downloaded parcel${downloads.length === 1 ? '' : 's'}: same bytes on SOAP and REST.</p>`;
+  const rows = downloads
+    .map((r) => {
+      const side = (o: typeof r.control | undefined) => (o ? o.backend.toUpperCase() : '—');
+      return `<tr data-parcel="${escape(r.file.id)}" data-verdict="${escape(r.file.verdict)}" class="${r.file.verdict === 'different' ? 'bad' : ''}"><td>${escape(r.file.id)}</td><td>${escape(r.operation)}</td><td class="verdict">${escape(byteSummary(r))}</td><td>${escape(fileName(r))}</td><td>${escape(fileSize(r))}</td><td class="digest"><code>${escape(side(r.control))}</code> <code class="digest">${escape(r.file.control?.sha256 ?? '—')}</code></td><td class="digest"><code>${escape(side(r.candidate))}</code> <code class="digest">${escape(r.file.candidate?.sha256 ?? '—')}</code></td></tr>`;
+    })
+    .join('\n');
+  const table =
+    downloads.length === 0
+      ? ''
+      : `<table class="downloads"><thead><tr><th>parcel</th><th>operation</th><th>bytes</th><th>file name</th><th>size</th><th>SHA-256 (authoritative)</th><th>SHA-256 (candidate)</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<section class="downloads"><h2>Downloaded files: same bytes on SOAP and REST?</h2>\n${banner}\n${table}</section>`;
+}
+
+/**
+ * One self-contained HTML page: first the byte comparison of every downloaded parcel, then the per-operation parity
+ * table, the latency chart, and every mismatch or error with its differences.
+ */
 export function renderParityReport(input: ParityReportInput): string {
   const summaryRows = input.summary
     .map(
@@ -100,6 +148,7 @@ export function renderParityReport(input: ParityReportInput): string {
     (t, s) => ({ compared: t.compared + s.calls - s.notCompared, writes: t.writes + s.notCompared, mismatches: t.mismatches + s.mismatches, errors: t.errors + s.errors }),
     { compared: 0, writes: 0, mismatches: 0, errors: 0 },
   );
+  const problems = input.records.filter(isProblem);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(input.title)}</title>
@@ -113,21 +162,24 @@ section.mismatch{background:#fff;border:1px solid #dde1e8;border-radius:6px;padd
 pre{margin:0;white-space:pre-wrap;word-break:break-all;font-size:12px}td.control{background:#f0f6ff}td.candidate{background:#fff6ed}
 .chart .label,.chart .value{font-size:11px;fill:#344054}.chart .p95.soap{fill:#93b4f5}.chart .p95.rest{fill:#f7b27a}.chart .p50{fill:#1d2330;opacity:.55}
 .error{color:#a4161a}.totals span{margin-right:18px}
+.alarm{background:#fde2e1;color:#a4161a;border:1px solid #f4a3a0;border-radius:6px;padding:8px 12px;font-size:15px}.good{background:#dcfae6;color:#067647;border-radius:6px;padding:8px 12px}.warn{background:#fef0c7;color:#93370d;border-radius:6px;padding:8px 12px}
+code.digest{font-size:11px;word-break:break-all}table.downloads td.digest{max-width:280px}
 </style></head>
 <body>
 <h1>${escape(input.title)}</h1>
+${downloadSection(input.records)}
 <p class="muted">Generated ${escape(input.generatedAt.toISOString())}</p>
-<p class="totals"><span><b>${totals.compared}</b> compared calls</span><span><b>${totals.writes}</b> writes (authoritative side only)</span><span><b>${totals.mismatches}</b> mismatches</span><span><b>${totals.errors}</b> errors</span></p>
+<p class="totals"><span><b>${totals.compared}</b> compared calls</span><span><b>${totals.writes}</b> not compared (writes on the authoritative side, SOAP-only operations on SOAP, downloads with comparison turned off)</span><span><b>${totals.mismatches}</b> mismatches</span><span><b>${totals.errors}</b> errors</span></p>
 <h2>Per operation</h2>
-<table class="summary"><thead><tr><th>operation</th><th>calls</th><th>match rate</th><th>matches</th><th>mismatches</th><th>errors</th><th>writes (not doubled)</th><th>SOAP p50</th><th>SOAP p95</th><th>REST p50</th><th>REST p95</th></tr></thead>
+<table class="summary"><thead><tr><th>operation</th><th>calls</th><th>match rate</th><th>matches</th><th>mismatches</th><th>errors</th><th>not compared (writes, SOAP-only, downloads turned off)</th><th>SOAP p50</th><th>SOAP p95</th><th>REST p50</th><th>REST p95</th></tr></thead>
 <tbody>
 ${summaryRows}
 </tbody></table>
 <h2>Latency (p50 dark, p95 light)</h2>
 ${latencyChart(input.summary)}
 ${runs}
-<h2>Mismatches and errors (${input.records.length})</h2>
-${input.records.length === 0 ? '<p class="muted">None: every compared call matched.</p>' : input.records.map(recordSection).join('\n')}
+<h2>Mismatches and errors (${problems.length})</h2>
+${problems.length === 0 ? '<p class="muted">None: every compared call matched.</p>' : problems.map(recordSection).join('\n')}
 </body></html>
 `;
 }

@@ -1,7 +1,7 @@
 import { ENDPOINTS, type EndpointName } from '@ecgrid-bridge/catalog';
 import { OPERATIONS } from '@ecgrid-bridge/soap';
 import type { FacadeOperation, FacadeParams, FacadeResult } from '../operations.js';
-import { type EntryKind, type MappingEntry, type RestRequestParts, type RestRoute, UnsupportedOnRest } from './entry.js';
+import { type DownloadSpec, type EntryKind, type MappingEntry, type RestRequestParts, type RestRoute, UnsupportedOnRest } from './entry.js';
 import type { ResultMap } from './results.js';
 
 /** What an entry says about its REST route; everything else is derived. */
@@ -61,6 +61,34 @@ export const read = <Op extends FacadeOperation>(operation: Op, spec: RouteSpec<
 /** An operation that changes state: it runs on one backend only, and is never repeated by the facade. */
 export const write = <Op extends FacadeOperation>(operation: Op, spec: RouteSpec<Op>): MappingEntry<Op> => entry(operation, 'write', spec);
 
+/** `Twin` when it takes `Op`'s parameters and answers `Op`'s result, so that it can stand in for `Op`; else never. */
+export type StandIn<Op extends FacadeOperation, Twin extends FacadeOperation> = [FacadeParams<Op>] extends [FacadeParams<Twin>]
+  ? [FacadeResult<Twin>] extends [FacadeResult<Op>]
+    ? Twin
+    : never
+  : never;
+
+/** Where a download's file is: the parameter naming it, the result fields of its name and content. */
+export interface DownloadFile<Op extends FacadeOperation> extends Omit<DownloadSpec, 'soapNoUpdate' | 'id' | 'name' | 'content'> {
+  readonly id: Extract<keyof FacadeParams<Op>, string>;
+  readonly name: Extract<keyof NonNullable<FacadeResult<Op>>, string>;
+  readonly content: Extract<keyof NonNullable<FacadeResult<Op>>, string>;
+}
+
+/**
+ * An operation that hands out a file: parity reads it on both backends and compares name, size and digest. When
+ * SOAP is the candidate it runs `soapNoUpdate`, the SOAP operation that hands out the same file without updating its
+ * status; the confirm that completes delivery stays a write, never doubled.
+ */
+export function download<Op extends FacadeOperation, Twin extends FacadeOperation>(
+  operation: Op,
+  soapNoUpdate: Twin & StandIn<Op, Twin>,
+  file: DownloadFile<Op>,
+  spec: RouteSpec<Op>,
+): MappingEntry<Op> {
+  return { ...entry(operation, 'download', spec), download: { soapNoUpdate, ...file } };
+}
+
 /** What `Login` returns through the facade: the session itself stays inside the backends. */
 export const SESSION_HANDLE = 'ecgrid-bridge-session';
 
@@ -91,6 +119,28 @@ export interface VariantSpec<Base extends FacadeOperation, Op extends FacadeOper
  * turned into the base operation's and the base result into the variant's.
  */
 export function variant<Base extends FacadeOperation, Op extends FacadeOperation>(
+  base: MappingEntry<Base>,
+  operation: Op,
+  spec: VariantSpec<Base, Op>,
+): MappingEntry<Op> {
+  // A download's variant hands out the file in its own form, so it names its own twin: see downloadVariant.
+  if (base.kind === 'download') throw new Error(`${operation}: a variant of the download ${base.operation} is built with downloadVariant`);
+  return variantOf(base, operation, spec);
+}
+
+/** A variant of a download (the `A` form, say), with the SOAP twin and the file fields of its own form. */
+export function downloadVariant<Base extends FacadeOperation, Op extends FacadeOperation, Twin extends FacadeOperation>(
+  base: MappingEntry<Base>,
+  operation: Op,
+  soapNoUpdate: Twin & StandIn<Op, Twin>,
+  file: DownloadFile<Op>,
+  spec: VariantSpec<Base, Op>,
+): MappingEntry<Op> {
+  if (base.kind !== 'download') throw new Error(`${operation}: ${base.operation} is not a download`);
+  return { ...variantOf(base, operation, spec), download: { soapNoUpdate, ...file } };
+}
+
+function variantOf<Base extends FacadeOperation, Op extends FacadeOperation>(
   base: MappingEntry<Base>,
   operation: Op,
   spec: VariantSpec<Base, Op>,

@@ -10,10 +10,31 @@ export interface RestRequestParts {
 }
 
 /**
- * `read`: may run on both backends for parity, and is retried; `write`: changes state, never doubled;
+ * `read`: may run on both backends for parity, and is retried; `download`: hands out a file, which parity reads on
+ * both backends (the candidate never changes its state: see `DownloadSpec`); `write`: changes state, never doubled;
  * `login`/`logout`: open or end the session on every backend in use.
  */
-export type EntryKind = 'read' | 'write' | 'login' | 'logout';
+export type EntryKind = 'read' | 'download' | 'write' | 'login' | 'logout';
+
+/**
+ * What parity needs to compare the file a download hands out, and how the candidate reads it without changing it.
+ * Delivery is completed by the confirm, not by the download (rest-api/parcels/download-parcel.md), so reading the
+ * same parcel on both backends is safe as long as the confirm stays single.
+ */
+export interface DownloadSpec {
+  /**
+   * The SOAP operation that hands out the same file, with the same parameters and result, without updating its
+   * status: what SOAP runs when it is the candidate. (REST as the candidate uses the operation's own route.)
+   */
+  readonly soapNoUpdate: FacadeOperation;
+  /** The parameter that names the file (the parcel ID), shown with each comparison. */
+  readonly id: string;
+  /** The result field holding the file name. */
+  readonly name: string;
+  /** The result field holding the content, and how it is carried: bytes, or base64 text. */
+  readonly content: string;
+  readonly encoding: 'bytes' | 'base64';
+}
 
 export interface RestRoute<Op extends FacadeOperation> {
   /** The endpoint, by its catalogue name: method, path and paging come from there (and a path override reaches it). */
@@ -45,6 +66,8 @@ export interface MappingEntry<Op extends FacadeOperation> {
   readonly assumes: string | undefined;
   /** Login and Logout: what the facade itself answers (the session stays inside the backends). */
   readonly sessionResult?: () => FacadeResult<Op>;
+  /** Downloads (kind `download`): the file parity compares, and the SOAP twin that reads it without a status update. */
+  readonly download?: DownloadSpec;
 }
 
 export type MappingTable = { readonly [Op in FacadeOperation]: MappingEntry<Op> };

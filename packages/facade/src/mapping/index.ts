@@ -11,14 +11,12 @@ import * as migrations from './migrations.js';
 import * as networks from './networks.js';
 import * as parcels from './parcels.js';
 import * as partners from './partners.js';
-import { pendingEntries } from './pending.js';
 import * as reports from './reports.js';
 import * as session from './session.js';
 import * as users from './users.js';
 
 /** Every operation's mapping decision, one entry each. */
 export const MAPPINGS: MappingTable = {
-  ...pendingEntries(),
   ...session,
   ...networks,
   ...mailboxes,
@@ -36,6 +34,6 @@ export const MAPPINGS: MappingTable = {
   ...migrations,
 };
 
-export type { MappingEntry, MappingTable, RestRoute, RestRequestParts, EntryKind } from './entry.js';
+export type { DownloadSpec, MappingEntry, MappingTable, RestRoute, RestRequestParts, EntryKind } from './entry.js';
 export { UnsupportedOnRest } from './entry.js';
 export { ShapeError, DOTNET_MIN_DATE } from './fields.js';

@@ -1,12 +1,12 @@
 import type { FileInfo, ParcelIDInfo, ParcelIDInfoCollection } from '@ecgrid-bridge/soap';
 import type { FacadeOperation, FacadeParams } from '../operations.js';
-import { read, requireEmpty, soapOnly, variant, write } from './builders.js';
+import { download, downloadVariant, read, requireEmpty, soapOnly, variant, write } from './builders.js';
 import { type RestRequestParts, UnsupportedOnRest } from './entry.js';
 import { ShapeError, filter } from './fields.js';
-import { decodeBase64, restParcelStatus, toBase64 } from './parcel-params.js';
+import { restParcelStatus, toBase64 } from './parcel-params.js';
 import { fileRecord, foundParcelRecord, inboxParcelRecord, manifestRecord, outboxParcelRecord, parcelRecord } from './parcel-records.js';
 import { type ResultMap, boolean, collection, integer, list, record, succeeded } from './results.js';
-import { requireText, requireUnset } from './params.js';
+import { decodeBase64, requireText, requireUnset } from './params.js';
 
 /** Parcels: rest-api/parcels/*.md. */
 
@@ -258,12 +258,22 @@ export const ParcelFindMailbagControlIDTo = soapOnly(
 
 // Downloads.
 
-/** Downloading marks the parcel transferred on SOAP: a state change, so parity never doubles it. */
-export const ParcelDownload = write('ParcelDownload', {
-  endpoint: 'parcels.download',
-  request: (p) => ({ body: { parcelId: p.ParcelID } }),
-  result: record(fileRecord),
-});
+/**
+ * A download hands out the file; the confirm completes delivery (rest-api/parcels/download-parcel.md: "Without
+ * confirmation, ECGrid treats the parcel as undelivered and will re-deliver it on the next polling cycle"). So parity
+ * reads the parcel on both backends and compares the bytes: SOAP as the candidate uses ParcelDownloadNoUpdate, which
+ * leaves the status alone; REST as the candidate uses this same REST download. Confirm, reset and upload stay writes.
+ */
+export const ParcelDownload = download(
+  'ParcelDownload',
+  'ParcelDownloadNoUpdate',
+  { id: 'ParcelID', name: 'FileName', content: 'Content', encoding: 'bytes' },
+  {
+    endpoint: 'parcels.download',
+    request: (p) => ({ body: { parcelId: p.ParcelID } }),
+    result: record(fileRecord),
+  },
+);
 
 /** FileInfo in WSDL order with the content as text in ContentBase64String. */
 function contentAsText(file: FileInfo | undefined): FileInfo | undefined {
@@ -273,12 +283,18 @@ function contentAsText(file: FileInfo | undefined): FileInfo | undefined {
 }
 
 /** WSDL: "Download Parcel ... as Base64String": FileInfo's ContentBase64String carries download-parcel.md's `content`. */
-export const ParcelDownloadA = variant(ParcelDownload, 'ParcelDownloadA', {
-  params: unchanged,
-  result: contentAsText,
-  lossy: (base) => [...base.filter((path) => path !== 'ContentBase64String'), 'Content'],
-  assumes: 'the A form fills ContentBase64String and leaves Content empty.',
-});
+export const ParcelDownloadA = downloadVariant(
+  ParcelDownload,
+  'ParcelDownloadA',
+  'ParcelDownloadNoUpdateA',
+  { id: 'ParcelID', name: 'FileName', content: 'ContentBase64String', encoding: 'base64' },
+  {
+    params: unchanged,
+    result: contentAsText,
+    lossy: (base) => [...base.filter((path) => path !== 'ContentBase64String'), 'Content'],
+    assumes: 'the A form fills ContentBase64String and leaves Content empty.',
+  },
+);
 
 const NO_UPDATE =
   'downloads a parcel "without updating status" (WSDL). The only REST download, rest-api/parcels/download-parcel.md, leaves delivery to confirm-download.md but never documents the download itself as leaving the parcel unchanged, so REST cannot promise a no-update download';
@@ -355,7 +371,7 @@ const FILE_NAME = { FileName: 'an empty file name makes the call unavailable on 
 
 /** The bytes an `A` form's base64 text stands for, as the base operation takes them. */
 const contentOf = (operation: FacadeOperation, text: string | undefined): { Content: Buffer; Bytes: number } => {
-  const content = decodeBase64(operation, text);
+  const content = decodeBase64(operation, 'ContentBase64', text);
   return { Content: content, Bytes: content.length };
 };
 

@@ -1,7 +1,7 @@
 import { date, enumOf, int, recordMap, str } from './fields.js';
 
-/** rest-api/users/get-user.md */
-export const userRecord = recordMap('UserIDInfo', {
+/** The fields rest-api/users/get-user.md and get-me.md share, named as both SOAP records name them. */
+const userFields = {
   UserID: int('userId'),
   LoginName: str('login'),
   FirstName: str('firstName'),
@@ -10,18 +10,10 @@ export const userRecord = recordMap('UserIDInfo', {
   NetworkID: int('networkId'),
   MailboxID: int('mailboxId'),
   AuthLevel: enumOf('authLevel', 'AuthLevel'),
-  Status: enumOf('status', 'Status'),
-  Created: date('created'),
-});
+};
+
+/** rest-api/users/get-user.md */
+export const userRecord = recordMap('UserIDInfo', { ...userFields, Status: enumOf('status', 'Status'), Created: date('created') });
 
 /** rest-api/users/get-me.md: the caller's own user record, read as the SOAP session's. */
-export const sessionRecord = recordMap('SessionInfo', {
-  UserID: int('userId'),
-  LoginName: str('login'),
-  FirstName: str('firstName'),
-  LastName: str('lastName'),
-  EMail: str('email'),
-  NetworkID: int('networkId'),
-  MailboxID: int('mailboxId'),
-  AuthLevel: enumOf('authLevel', 'AuthLevel'),
-});
+export const sessionRecord = recordMap('SessionInfo', userFields);

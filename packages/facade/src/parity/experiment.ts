@@ -3,8 +3,8 @@ import { Redactor } from '@ecgrid-bridge/core';
 import type { FacadeError } from '../errors.js';
 import type { BackendName } from '../operations.js';
 import { type Difference, diffResults } from './diff.js';
-import { type Plain, normalizeResult } from './normalize.js';
-import type { MismatchRecord, Observation, ParityOutcome } from './record.js';
+import { type Plain, digestBase64, digestBytes, normalizeResult } from './normalize.js';
+import type { FileComparison, FileSide, MismatchRecord, Observation, ParityOutcome } from './record.js';
 import type { ParitySummary } from './summary.js';
 
 export interface ParityOptions {
@@ -24,9 +24,33 @@ export interface ParityOptions {
   ignore?: Partial<Record<string, readonly string[]>>;
   /** Called when comparing or publishing fails; never affects the caller. */
   onInternalError?: (error: unknown) => void;
+  /**
+   * Compare downloads (default true): the file is read on both backends and compared by name, size and SHA-256.
+   * `false` turns it off for every download, `{ ParcelDownload: false }` for one operation (very large files, say);
+   * a download not compared runs on the authoritative side alone.
+   */
+  compareDownloads?: boolean | Partial<Record<string, boolean>>;
+}
+
+/** Whether parity compares the downloads of an operation under these options. */
+export function comparesDownloads(options: ParityOptions, operation: string): boolean {
+  const setting = options.compareDownloads;
+  if (setting === undefined || typeof setting === 'boolean') return setting !== false;
+  return setting[operation] !== false;
 }
 
 type Settled<T> = { ok: true; value: T; durationMs: number } | { ok: false; error: FacadeError; durationMs: number };
+
+/** A side once compared values are taken from it: what the comparison keeps instead of the value itself. */
+type Reduced = { ok: true; plain: Plain; file: FileSide | undefined; durationMs: number } | { ok: false; error: FacadeError; durationMs: number };
+
+/** Where the file of a download is: the value naming it, the result fields of its name and content. */
+export interface FileFields {
+  id: string | number | null;
+  name: string;
+  content: string;
+  encoding: 'bytes' | 'base64';
+}
 
 export interface ExperimentInput<T> {
   operation: string;
@@ -38,6 +62,11 @@ export interface ExperimentInput<T> {
   orderBy?: string;
   /** The result is itself a credential: only its digest is compared and published. */
   sensitive?: boolean;
+  /**
+   * A download: the file is compared by name, size and digest, and the candidate starts only once the authoritative
+   * side has handed the file out, so the candidate's read is never the one that changes the parcel's state.
+   */
+  file?: FileFields;
 }
 
 /**
@@ -67,14 +96,29 @@ export class ParityRunner {
         () => withTimeout(input.candidate(), this.options.candidateTimeoutMs ?? 10_000),
         (e) => this.toFacadeError(e, candidateBackend),
       );
+    const reduce = (side: Settled<T>): Reduced => this.reduce(input, side);
+    // Each side is reduced to what is compared (content to its size and digest) as soon as the comparison may
+    // spend the time, and the comparison keeps only that: never a side's value, nor two copies of a file.
+    const controlReduced = control.then(async (c) => {
+      await nextTurn();
+      return reduce(c);
+    });
+    // A download's candidate reads the file only after the authoritative side has handed it out (and it has been
+    // digested), so the candidate never moves the parcel and the comparison holds at most one copy of it.
     // Waiting, both run at once and the caller waits for the slower. Not waiting, the candidate starts as soon as the
     // caller has its answer: run alongside, its work (building the request, reading the answer) shares the caller's
     // thread and would delay the authoritative answer.
-    const candidate = this.options.waitForCandidate ? runCandidate() : control.then(nextTurn).then(runCandidate);
+    const candidate: Promise<Reduced | null> = input.file
+      ? controlReduced.then((c) => (c.ok ? runCandidate().then(reduce) : null))
+      : this.options.waitForCandidate
+        ? runCandidate().then(reduce)
+        : control.then(nextTurn).then(runCandidate).then(reduce);
     const compare = (async () => {
-      const [c, k] = await Promise.all([control, candidate]);
+      const [c, k] = await Promise.allSettled([controlReduced, candidate]);
       try {
-        await this.publishComparison(input, c, k, candidateBackend);
+        if (c.status === 'rejected') throw c.reason;
+        if (k.status === 'rejected') throw k.reason;
+        await this.publishComparison(input, c.value, k.value, candidateBackend);
       } catch (err) {
         this.reportInternal(err);
       }
@@ -90,18 +134,22 @@ export class ParityRunner {
     return result.value;
   }
 
-  /** A write in parity mode: only the authoritative side runs; the record says so. */
-  /** Runs a call on one side only (a write, which is never doubled, or an operation REST cannot serve). */
+  /**
+   * Runs a call on one side only: a write, which is never doubled; an operation REST cannot serve; a download whose
+   * comparison is turned off.
+   */
   async runSingle<T>(
     operation: string,
     args: unknown,
     authoritative: BackendName,
     call: () => Promise<T>,
-    outcome: 'write-not-doubled' | 'soap-only' = 'write-not-doubled',
+    outcome: 'write-not-doubled' | 'soap-only' | 'not-compared' = 'write-not-doubled',
   ): Promise<T> {
     const result = await settle(call, (e) => this.toFacadeError(e, authoritative));
     try {
-      const record = this.baseRecord(operation, args, authoritative, this.observe(authoritative, result, null));
+      // Only that the call ran is recorded, never its value: nothing was compared.
+      const side: Reduced = result.ok ? { ok: true, plain: null, file: undefined, durationMs: result.durationMs } : result;
+      const record = this.baseRecord(operation, args, authoritative, this.observe(authoritative, side));
       record.outcome = outcome;
       this.summary.record(operation, outcome, [{ backend: authoritative, ok: result.ok, durationMs: result.durationMs }]);
       if (this.options.publishMatches) await this.options.publish?.(record);
@@ -112,41 +160,64 @@ export class ParityRunner {
     return result.value;
   }
 
+  /** A side's value as compared: normalized, content as size and digest, a credential as its digest alone. */
+  private reduce<T>(input: ExperimentInput<T>, side: Settled<T>): Reduced {
+    if (!side.ok) return side;
+    const options = { ignore: input.ignore, orderBy: input.orderBy };
+    const fileFields = input.file;
+    let plain: Plain;
+    let file: FileSide | undefined;
+    if (fileFields && isRecord(side.value)) {
+      // The content is digested once, in place, and compared as its size and digest like any binary field.
+      const content = Reflect.get(side.value, fileFields.content);
+      const digest =
+        fileFields.encoding === 'base64'
+          ? digestBase64(typeof content === 'string' ? content : '')
+          : digestBytes(content instanceof Uint8Array ? content : new Uint8Array());
+      const name = Reflect.get(side.value, fileFields.name);
+      file = { name: typeof name === 'string' ? name : null, ...digest };
+      plain = normalizeResult({ ...side.value, [fileFields.content]: undefined }, options);
+      if (content !== undefined && isPlainRecord(plain) && !input.ignore.includes(fileFields.content)) plain[fileFields.content] = { ...digest };
+    } else {
+      plain = normalizeResult(side.value, options);
+    }
+    if (input.sensitive) plain = { sha256: createHash('sha256').update(JSON.stringify(plain)).digest('hex') };
+    return { ok: true, plain, file, durationMs: side.durationMs };
+  }
+
   private async publishComparison<T>(
     input: ExperimentInput<T>,
-    control: Settled<T>,
-    candidate: Settled<T>,
+    control: Reduced,
+    candidate: Reduced | null,
     candidateBackend: BackendName,
   ): Promise<void> {
-    const normalize = (v: T): Plain => {
-      const plain = normalizeResult(v, { ignore: input.ignore, orderBy: input.orderBy });
-      return input.sensitive ? { sha256: createHash('sha256').update(JSON.stringify(plain)).digest('hex') } : plain;
-    };
-    const controlPlain = control.ok ? normalize(control.value) : null;
-    const candidatePlain = candidate.ok ? normalize(candidate.value) : null;
     let differences: Difference[] = [];
     let outcome: ParityOutcome;
-    if (control.ok && candidate.ok) {
-      differences = diffResults(controlPlain, candidatePlain);
+    if (control.ok && candidate?.ok) {
+      differences = diffResults(control.plain, candidate.plain);
       outcome = differences.length === 0 ? 'match' : 'mismatch';
-    } else if (!control.ok && !candidate.ok) {
+    } else if (!control.ok && candidate && !candidate.ok) {
       // Both sides failing is never agreement, even with the same code: nothing was compared.
       outcome = 'both-error';
-    } else if (!candidate.ok) {
+    } else if (candidate && !candidate.ok) {
       outcome = candidate.error.code === 'Timeout' && candidate.error.backendCode === 'parity-timeout' ? 'candidate-timeout' : 'candidate-error';
     } else {
+      // The control failed (a download's candidate then does not run at all).
       outcome = 'control-error';
     }
-    this.summary.record(input.operation, outcome, [
-      { backend: input.authoritative, ok: control.ok, durationMs: control.durationMs },
-      { backend: candidateBackend, ok: candidate.ok, durationMs: candidate.durationMs },
-    ]);
+    const sides = [{ backend: input.authoritative, ok: control.ok, durationMs: control.durationMs }];
+    if (candidate) sides.push({ backend: candidateBackend, ok: candidate.ok, durationMs: candidate.durationMs });
+    this.summary.record(input.operation, outcome, sides);
     if (outcome === 'match' && !this.options.publishMatches) return;
-    const record = this.baseRecord(input.operation, input.args, input.authoritative, this.observe(input.authoritative, control, controlPlain));
-    record.candidate = this.observe(candidateBackend, candidate, candidatePlain);
+    const record = this.baseRecord(input.operation, input.args, input.authoritative, this.observe(input.authoritative, control));
+    if (candidate) record.candidate = this.observe(candidateBackend, candidate);
     record.outcome = outcome;
     record.differences = this.redactor.redactValue(differences);
     record.ignored = [...input.ignore];
+    if (input.file) {
+      const side = (r: Reduced | null) => (r?.ok ? r.file : undefined);
+      record.file = this.redactor.redactValue(compareFiles(input.file.id, side(control), side(candidate)));
+    }
     await this.options.publish?.(record);
   }
 
@@ -164,14 +235,14 @@ export class ParityRunner {
     };
   }
 
-  private observe<T>(backend: BackendName, settled: Settled<T>, plain: Plain): Observation {
-    if (settled.ok) return { backend, ok: true, value: this.redactor.redactValue(plain), durationMs: settled.durationMs };
-    const e = settled.error;
+  private observe(backend: BackendName, side: Reduced): Observation {
+    if (side.ok) return { backend, ok: true, value: this.redactor.redactValue(side.plain), durationMs: side.durationMs };
+    const e = side.error;
     return {
       backend,
       ok: false,
       error: { name: e.name, code: e.code, backendCode: e.backendCode, status: e.httpStatus, message: this.redactor.redact(e.message) },
-      durationMs: settled.durationMs,
+      durationMs: side.durationMs,
     };
   }
 
@@ -183,6 +254,20 @@ export class ParityRunner {
     }
   }
 }
+
+/** Name, size and digest of both copies of a file, and which of them differ. */
+export function compareFiles(id: string | number | null, control: FileSide | undefined, candidate: FileSide | undefined): FileComparison {
+  if (!control || !candidate) return { id, control, candidate, verdict: 'not-compared', differs: [] };
+  const differs: FileComparison['differs'] = [];
+  if (control.name !== candidate.name) differs.push('name');
+  if (control.bytes !== candidate.bytes) differs.push('size');
+  if (control.sha256 !== candidate.sha256) differs.push('digest');
+  return { id, control, candidate, verdict: differs.length === 0 ? 'same-bytes' : 'different', differs };
+}
+
+const isRecord = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isPlainRecord = (value: Plain): value is { [key: string]: Plain } => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 async function settle<T>(fn: () => Promise<T>, toError: (err: unknown) => FacadeError): Promise<Settled<T>> {
   const started = performance.now();

@@ -23,13 +23,48 @@ export function normalizeResult(value: unknown, options: NormalizeOptions): Plai
   return plain;
 }
 
+/** Binary content as parity compares and publishes it: its size and SHA-256, never the content itself. */
+export interface ContentDigest {
+  bytes: number;
+  sha256: string;
+}
+
+/** Size and digest of bytes, read in place (a Buffer is a Uint8Array: no copy is made). */
+export function digestBytes(bytes: Uint8Array): ContentDigest {
+  return { bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** Base64 characters decoded per step: a multiple of 4, so every step ends on a whole group. */
+const BASE64_STEP = 64 * 1024;
+
+/**
+ * Size and digest of the bytes base64 text stands for, decoded a slice at a time so that no decoded copy of the
+ * whole content is made. Whitespace is skipped, as Node's decoder does; the result equals digesting
+ * `Buffer.from(text, 'base64')`.
+ */
+export function digestBase64(text: string): ContentDigest {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let carry = '';
+  const feed = (chars: string) => {
+    const decoded = Buffer.from(chars, 'base64');
+    bytes += decoded.length;
+    hash.update(decoded);
+  };
+  for (let at = 0; at < text.length; at += BASE64_STEP) {
+    const slice = carry + text.slice(at, at + BASE64_STEP).replace(/\s+/g, '');
+    const whole = slice.length - (slice.length % 4);
+    feed(slice.slice(0, whole));
+    carry = slice.slice(whole);
+  }
+  if (carry) feed(carry);
+  return { bytes, sha256: hash.digest('hex') };
+}
+
 function toPlain(value: unknown): Plain {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-  if (Buffer.isBuffer(value) || value instanceof Uint8Array) {
-    const bytes = Buffer.from(value);
-    return { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-  }
+  if (value instanceof Uint8Array) return { ...digestBytes(value) };
   if (Array.isArray(value)) return value.map(toPlain);
   if (typeof value === 'object') {
     const out: { [key: string]: Plain } = {};

@@ -10,7 +10,9 @@ export type ParityOutcome =
   | 'candidate-timeout'
   | 'write-not-doubled'
   /** The operation has no REST route: SOAP alone served it, so there was nothing to compare. */
-  | 'soap-only';
+  | 'soap-only'
+  /** A download whose comparison the configuration turned off (`parity.compareDownloads`): one side ran it. */
+  | 'not-compared';
 
 export interface Observation {
   backend: BackendName;
@@ -19,6 +21,26 @@ export interface Observation {
   value?: unknown;
   error?: { name: string; code: string; backendCode: string | undefined; status: number; message: string };
   durationMs: number;
+}
+
+/** One side's copy of a downloaded file: its name, size and SHA-256 (never the content). */
+export interface FileSide {
+  name: string | null;
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * The byte comparison of one downloaded file (a parcel). `same-bytes`: name, size and digest agree; `different`:
+ * `differs` says which; `not-compared`: a side failed, answered no file, or did not run.
+ */
+export interface FileComparison {
+  /** What names the file: the parcel ID. */
+  id: string | number | null;
+  control?: FileSide;
+  candidate?: FileSide;
+  verdict: 'same-bytes' | 'different' | 'not-compared';
+  differs: ('name' | 'size' | 'digest')[];
 }
 
 /** What a parity run publishes: enough to see what differed, with nothing secret in it. */
@@ -35,5 +57,7 @@ export interface MismatchRecord {
   differences: Difference[];
   /** Result paths left out of the comparison: fields one backend cannot provide, plus user-chosen ones. */
   ignored: string[];
+  /** Downloads: the file's byte comparison (both digests, sizes and names). */
+  file?: FileComparison;
   context?: Record<string, unknown>;
 }

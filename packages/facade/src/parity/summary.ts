@@ -15,7 +15,7 @@ export interface OperationSummary {
   mismatches: number;
   /** Runs where one side or both failed. */
   errors: number;
-  /** Writes sent to the authoritative side only. */
+  /** Calls one side served alone: writes, SOAP-only operations, downloads whose comparison is turned off. */
   notCompared: number;
   sides: Partial<Record<BackendName, SideStats>>;
 }
@@ -41,7 +41,7 @@ export class ParitySummary {
     entry.counts.calls += 1;
     if (outcome === 'match') entry.counts.matches += 1;
     else if (outcome === 'mismatch') entry.counts.mismatches += 1;
-    else if (outcome === 'write-not-doubled' || outcome === 'soap-only') entry.counts.notCompared += 1;
+    else if (outcome === 'write-not-doubled' || outcome === 'soap-only' || outcome === 'not-compared') entry.counts.notCompared += 1;
     else entry.counts.errors += 1;
     for (const side of sides) {
       let s = entry.sides.get(side.backend);

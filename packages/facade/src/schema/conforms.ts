@@ -82,9 +82,75 @@ export function recordProblems(typeName: string, value: unknown, path = typeName
   return problems;
 }
 
-/** Narrows a built value to its SOAP record type once it has been checked against the WSDL schema. */
+type Check = (value: unknown) => boolean;
+
+const checks = new Map<string, Check>();
+
+/** A compiled check of one element spec: the same rules as `valueProblems`, without building messages. */
+function checkOf(spec: Pick<ElementSpec, 'type' | 'kind'>): Check {
+  switch (spec.kind) {
+    case 'builtin':
+      return (v) => builtinProblems(spec.type, v, '').length === 0;
+    case 'enum': {
+      const values = new Set(ENUMS[spec.type.slice(4)] ?? []);
+      return (v) => typeof v === 'string' && values.has(v);
+    }
+    case 'complex':
+      return (v) => recordCheck(spec.type.slice(4))(v);
+    case 'array': {
+      const item = COMPLEX_TYPES[spec.type.slice(4)]?.array;
+      if (!item) return () => false;
+      const itemCheck = checkOf({ type: item.itemType, kind: item.itemKind });
+      return (v) => Array.isArray(v) && v.every(itemCheck);
+    }
+    case 'dataset':
+      return (v) => isObject(v) && typeof v['xml'] === 'string';
+  }
+}
+
+function fastBuiltin(type: string): Check {
+  const range = INTEGER_RANGES[type];
+  if (range) return (v) => typeof v === 'number' && Number.isInteger(v) && v >= range[0] && v <= range[1];
+  switch (type) {
+    case 'xs:string':
+      return (v) => typeof v === 'string';
+    case 'xs:boolean':
+      return (v) => typeof v === 'boolean';
+    case 'xs:dateTime':
+      return (v) => v instanceof Date && !Number.isNaN(v.getTime());
+    default:
+      return (v) => builtinProblems(type, v, '').length === 0;
+  }
+}
+
+/** The compiled check of a record type, built once per type. */
+function recordCheck(typeName: string): Check {
+  const cached = checks.get(typeName);
+  if (cached) return cached;
+  const type = COMPLEX_TYPES[typeName];
+  if (!type) return () => false;
+  let fields: { name: string; required: boolean; check: Check }[] | undefined;
+  const known = new Set(type.fields.map((f) => f.name));
+  const check: Check = (value) => {
+    fields ??= type.fields.map((f) => ({ name: f.name, required: f.minOccurs > 0, check: f.kind === 'builtin' ? fastBuiltin(f.type) : checkOf(f) }));
+    if (!isObject(value)) return false;
+    for (const key in value) if (!known.has(key)) return false;
+    for (const f of fields) {
+      const v = value[f.name];
+      if (v === undefined ? f.required : !f.check(v)) return false;
+    }
+    return true;
+  };
+  checks.set(typeName, check);
+  return check;
+}
+
+/**
+ * Narrows a built value to its SOAP record type once it has been checked against the WSDL schema (the same rules
+ * as `recordProblems`, which says what is wrong when this is false).
+ */
 export function conformsTo<N extends RecordName>(typeName: N, value: Record<string, unknown>): value is Record<string, unknown> & ComplexTypes[N] {
-  return recordProblems(typeName, value).length === 0;
+  return recordCheck(typeName)(value);
 }
 
 /** Every way a value fails to be the parameters of an operation (without the SessionID). */

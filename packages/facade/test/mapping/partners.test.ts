@@ -3,46 +3,12 @@ import type { StatusECGridID, StatusInterconnect } from '@ecgrid-bridge/soap';
 import {
   DOTNET_MIN_DATE,
   MAPPINGS,
-  NotAvailableOnBackendError,
   REST_EQUIVALENTS,
-  createRestBackend,
   type Backend,
   type FacadeOperation,
   type FacadeParams,
-  type RestPort,
-  type RestPortRequest,
 } from '../../src/index.js';
-import { PENDING_REASON } from '../../src/mapping/pending.js';
-
-/** A REST backend over a fake port: records every request and answers with `answer`. */
-function portAnswering(answer: (req: RestPortRequest) => unknown) {
-  const requests: RestPortRequest[] = [];
-  const port: RestPort = {
-    async request(req) {
-      requests.push(req);
-      return answer(req);
-    },
-    async login() {},
-    async logout() {},
-  };
-  return { backend: createRestBackend(port), requests };
-}
-
-const bodyOf = (req: RestPortRequest | undefined): Record<string, unknown> => {
-  const body = req?.body;
-  if (typeof body !== 'object' || body === null) throw new Error('expected a JSON body');
-  // What goes on the wire: JSON leaves undefined fields out.
-  return JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
-};
-
-/** A plain-array listing: the items on page 1, then an empty page. */
-const onePage = (items: unknown[]) => (req: RestPortRequest) => (bodyOf(req)['pageNo'] === 1 ? items : []);
-
-const notAvailable = async (p: Promise<unknown>, operation: FacadeOperation) => {
-  const err = await p.catch((e: unknown) => e);
-  expect(err).toBeInstanceOf(NotAvailableOnBackendError);
-  expect(err).toMatchObject({ code: 'NotAvailableOnBackend', operation, backend: 'rest' });
-};
+import { bodyOf, notAvailable, onePage, portAnswering } from '../support/port.js';
 
 const GROUP: readonly FacadeOperation[] = [
   'TPAdd', 'TPAddVAN', 'TPAddEx', 'TPMove', 'TPMoveMailbox', 'TPMoveEx', 'TPUpdateDescription', 'TPUpdateDataEMail',
@@ -60,7 +26,6 @@ describe('the group', () => {
     expect(GROUP).toHaveLength(48);
     for (const op of GROUP) {
       const entry = MAPPINGS[op];
-      expect(entry.noRestReason, op).not.toBe(PENDING_REASON);
       if (entry.rest) expect(entry.rest.endpoint, op).toBe(REST_EQUIVALENTS[op].endpoint);
     }
   });

@@ -3,35 +3,12 @@ import {
   DOTNET_MIN_DATE,
   MAPPINGS,
   MappingError,
-  NotAvailableOnBackendError,
   SESSION_HANDLE,
-  createRestBackend,
   type Backend,
   type FacadeOperation,
   type FacadeParams,
-  type RestPort,
-  type RestPortRequest,
 } from '../../src/index.js';
-
-/** A REST backend over a fake port: records every request and the session calls, and answers with `answer`. */
-function portAnswering(answer: (req: RestPortRequest) => unknown) {
-  const requests: RestPortRequest[] = [];
-  const logins: ({ loginName: string; password: string } | undefined)[] = [];
-  let logouts = 0;
-  const port: RestPort = {
-    async request(req) {
-      requests.push(req);
-      return answer(req);
-    },
-    async login(credentials) {
-      logins.push(credentials);
-    },
-    async logout() {
-      logouts += 1;
-    },
-  };
-  return { backend: createRestBackend(port), requests, logins, logouts: () => logouts };
-}
+import { bodyOf, notAvailable, portAnswering } from '../support/port.js';
 
 /** A REST user record whose every value is distinct, so a swapped field shows. */
 const REST_USER = {
@@ -45,19 +22,6 @@ const REST_USER = {
   authLevel: 'MailboxAdmin',
   status: 'Suspended',
   created: '2024-03-15T10:22:00Z',
-};
-
-const bodyOf = (req: RestPortRequest | undefined): Record<string, unknown> => {
-  const body = req?.body;
-  if (typeof body !== 'object' || body === null) throw new Error('expected a JSON body');
-  // What goes on the wire: JSON leaves undefined fields out.
-  return JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
-};
-
-const notAvailable = async (p: Promise<unknown>, operation: FacadeOperation) => {
-  const err = await p.catch((e: unknown) => e);
-  expect(err).toBeInstanceOf(NotAvailableOnBackendError);
-  expect(err).toMatchObject({ code: 'NotAvailableOnBackend', operation, backend: 'rest' });
 };
 
 describe('user records', () => {
