@@ -1,4 +1,4 @@
-import type { Redactor } from './redaction.js';
+import { maskTokenShapes, type Redactor } from './redaction.js';
 
 export interface EcgridErrorOptions {
   cause?: unknown;
@@ -6,18 +6,19 @@ export interface EcgridErrorOptions {
 }
 
 /**
- * Base class of every error this library throws. The message is scrubbed of known secrets, and a cause is
- * replaced by a sanitized copy, so that neither `message`, `stack` nor any enumerable field carries a secret.
+ * Base class of every error this library throws. The message is scrubbed of known secrets (and of anything
+ * shaped like a bearer token or a JWT), and a cause is replaced by a sanitized copy, so that neither `message`,
+ * `stack` nor any enumerable field carries a secret.
  */
 export class EcgridError extends Error {
   readonly code: string;
 
   constructor(code: string, message: string, options: EcgridErrorOptions = {}) {
     const redactor = options.redactor;
-    const safeMessage = redactor ? redactor.redact(message) : message;
-    super(safeMessage);
+    const scrub = (text: string): string => (redactor ? redactor.redact(text) : maskTokenShapes(text));
+    super(scrub(message));
     this.name = new.target.name;
-    this.code = code;
+    this.code = scrub(code);
     if (options.cause !== undefined) {
       Object.defineProperty(this, 'cause', {
         value: sanitizeCause(options.cause, redactor),
@@ -26,7 +27,7 @@ export class EcgridError extends Error {
         configurable: true,
       });
     }
-    if (redactor && this.stack) this.stack = redactor.redact(this.stack);
+    if (this.stack) this.stack = scrub(this.stack);
   }
 
   toJSON(): Record<string, unknown> {
@@ -43,21 +44,34 @@ export class ConfigurationError extends EcgridError {
   }
 }
 
+/** How many causes deep a sanitized cause keeps (an axios error wraps the system error that names the reason). */
+const MAX_CAUSE_DEPTH = 3;
+
 /**
- * Keeps what is useful for debugging of an underlying error (its name, code and a scrubbed message) and drops
- * everything else: axios errors, for instance, carry request headers with credentials in `config`.
+ * Keeps what is useful for debugging of an underlying error (its name, code, a scrubbed message and, a few levels
+ * deep, its own sanitized cause) and drops everything else: axios errors, for instance, carry request headers
+ * with credentials in `config`.
  */
-export function sanitizeCause(cause: unknown, redactor?: Redactor): Error {
+export function sanitizeCause(cause: unknown, redactor?: Redactor, depth = 0): Error {
   if (cause instanceof EcgridError) return cause;
-  const scrub = (text: string): string => (redactor ? redactor.redact(text) : text);
+  const scrub = (text: string): string => (redactor ? redactor.redact(text) : maskTokenShapes(text));
   if (cause instanceof Error) {
     const copy = new Error(scrub(cause.message));
-    copy.name = cause.name;
+    copy.name = scrub(cause.name);
     const code = (cause as { code?: unknown }).code;
     if (typeof code === 'string' || typeof code === 'number') {
-      Object.defineProperty(copy, 'code', { value: code, enumerable: true });
+      Object.defineProperty(copy, 'code', { value: typeof code === 'string' ? scrub(code) : code, enumerable: true });
     }
     copy.stack = `${copy.name}: ${copy.message}`;
+    const inner = (cause as { cause?: unknown }).cause;
+    if (inner !== undefined && inner !== cause && depth < MAX_CAUSE_DEPTH) {
+      Object.defineProperty(copy, 'cause', {
+        value: sanitizeCause(inner, redactor, depth + 1),
+        enumerable: false,
+        writable: true,
+        configurable: true,
+      });
+    }
     return copy;
   }
   const copy = new Error(scrub(typeof cause === 'string' ? cause : 'non-error value thrown'));

@@ -1,5 +1,5 @@
 export { EcgridError, ConfigurationError, sanitizeCause, type EcgridErrorOptions } from './errors.js';
-export { Redactor, REDACTED, isSensitiveKey, redactHeaders } from './redaction.js';
+export { Redactor, REDACTED, isSensitiveKey, redactHeaders, maskTokenShapes } from './redaction.js';
 export { type Clock, systemClock, ManualClock } from './clock.js';
 export { PASSWORD_PATTERN, satisfiesPasswordRule, assertPasswordRule, PasswordRuleError } from './password.js';
 export { SingleFlight } from './single-flight.js';

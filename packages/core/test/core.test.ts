@@ -11,6 +11,7 @@ import {
   assertPasswordRule,
   emitSafely,
   isLoopbackHost,
+  maskTokenShapes,
   readEnvConfig,
   redactHeaders,
   satisfiesPasswordRule,
@@ -43,6 +44,41 @@ describe('Redactor', () => {
     expect(merged.redact('first-secret second-secret')).toBe(`${REDACTED} ${REDACTED}`);
   });
 
+  it('removes the longest of two overlapping secrets whole', () => {
+    const r = new Redactor(['abcd1234', 'abcd1234-and-more']);
+    expect(r.redact('x abcd1234-and-more y abcd1234')).toBe(`x ${REDACTED} y ${REDACTED}`);
+  });
+
+  it('masks bearer credentials and JWT-shaped strings it was never told about, but not prose', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln';
+    const r = new Redactor();
+    expect(r.redact(`Authorization: Bearer abc123-opaque-token and ${jwt}.`)).toBe(`Authorization: Bearer ${REDACTED} and ${REDACTED}.`);
+    expect(r.redact('Basic dXNlcjpwYXNzd29yZA==')).toBe(`Basic ${REDACTED}`);
+    expect(r.redact('the Bearer token has expired; send Authorization: Bearer <token>')).toBe(
+      'the Bearer token has expired; send Authorization: Bearer <token>',
+    );
+    expect(maskTokenShapes(`a ${jwt}`)).toBe(`a ${REDACTED}`);
+  });
+
+  it('derives a per-call redactor: it sees later additions to its parent, and its own secrets stay its own', () => {
+    const parent = new Redactor(['parent-secret']);
+    const child = parent.derive();
+    child.add('child-secret');
+    parent.add('added-later');
+    expect(child.redact('parent-secret child-secret added-later')).toBe(`${REDACTED} ${REDACTED} ${REDACTED}`);
+    expect(parent.redact('child-secret')).toBe('child-secret');
+  });
+
+  it('collects credentials from header values and from sensitive fields of a body', () => {
+    const r = new Redactor();
+    r.addCredential('Bearer opaque-token-123');
+    r.addCredential('{"ClientKey":"client-key-1","ClientSecret":"client-secret-2"}');
+    r.addSensitiveFields({ login: 'ops@example.com', password: 'pw-secret-3', nested: [{ NewPassword: 'pw-secret-4' }], tokenTtlMs: 600000 });
+    expect(r.redact('opaque-token-123 client-key-1 client-secret-2 pw-secret-3 pw-secret-4 ops@example.com 600000')).toBe(
+      `${REDACTED} ${REDACTED} ${REDACTED} ${REDACTED} ${REDACTED} ops@example.com 600000`,
+    );
+  });
+
   it('masks credential headers', () => {
     expect(redactHeaders({ 'X-API-Key': 'k', Authorization: 'Bearer t', 'Eagle-Api-Key': '{}', Accept: 'json' })).toEqual({
       'X-API-Key': REDACTED,
@@ -64,6 +100,18 @@ describe('EcgridError', () => {
     expect(err.code).toBe('Transport');
     expect((err.cause as { code?: string }).code).toBe('ECONNRESET');
     expect(err.name).toBe('EcgridError');
+  });
+
+  it('masks token shapes even without a redactor, and keeps a sanitized cause chain', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln';
+    const inner = Object.assign(new Error(`connect ECONNREFUSED with Bearer ${CANARY}`), { code: 'ECONNREFUSED', config: { headers: { Authorization: CANARY } } });
+    const outer = Object.assign(new Error('wrapped', { cause: inner }), { code: 'ERR_NETWORK' });
+    const err = new EcgridError('X', `token ${jwt}`, { cause: outer });
+    expect(err.message).toBe(`token ${REDACTED}`);
+    const cause = err.cause as Error & { cause?: Error & { code?: string } };
+    expect(cause.cause?.code).toBe('ECONNREFUSED');
+    expect(cause.cause?.message).toBe(`connect ECONNREFUSED with Bearer ${REDACTED}`);
+    expect(inspect(err, { depth: 10, showHidden: true })).not.toContain(CANARY);
   });
 
   it('names subclasses after themselves', () => {

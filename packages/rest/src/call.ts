@@ -1,11 +1,11 @@
-import { EcgridError, emitSafely, type Clock, type EventListener, type Redactor } from '@ecgrid-bridge/core';
+import { EcgridError, emitSafely, isSensitiveKey, type Clock, type EventListener, type Redactor } from '@ecgrid-bridge/core';
 import type { AxiosInstance } from 'axios';
 import type { AuthStrategy, BareRequest } from './auth/types.js';
 import { Deadline } from './deadline.js';
 import { decodeEnvelope } from './envelope.js';
 import { RestApiError, RestOutcomeUnknownError, type OutcomeUnknownTrigger } from './errors.js';
 import { AttemptFailure, sendOnce } from './http.js';
-import { backoffDelay, retryReason, type RetryOptions, type Sleep } from './retry.js';
+import { backoffDelay, retryAfterDelay, retryReason, type RetryOptions, type Sleep } from './retry.js';
 import type { BufferedResponse, HttpMethod, HttpRequest, HttpResponse, RestEvent, RestRequest, SendNext } from './types.js';
 import { resolveTarget } from './url.js';
 
@@ -59,7 +59,7 @@ export class CallEngine {
 
   async run<T>(request: RestRequest, responseType: 'buffer' | 'stream', finish: Finish<T>, extraHeaders?: Record<string, string>): Promise<T> {
     const { auth, retry, sleep, clock } = this.options;
-    const redactor = auth.redactor;
+    const redactor = callRedactor(auth.redactor, request);
     const method = request.method;
     const idempotent = request.idempotent ?? method === 'GET';
     const target = resolveTarget(this.options.base, request, redactor);
@@ -79,7 +79,7 @@ export class CallEngine {
             responseType,
             signal: deadline.signal,
           };
-          const response = await auth.hook(httpRequest, this.wire(this.options.apiHttp, attempt));
+          const response = await auth.hook(httpRequest, this.wire(this.options.apiHttp, attempt, redactor));
           return await finish(response, ctx);
         } catch (caught) {
           failure = this.classify(caught, ctx, idempotent);
@@ -87,13 +87,16 @@ export class CallEngine {
         const reason = idempotent && retry ? retryReason(failure) : null;
         if (!retry || !reason || attempt > retry.retries) throw failure;
         const delayMs =
-          reason === 'rate-limited' && failure.retryAfterMs !== undefined ? failure.retryAfterMs : backoffDelay(attempt, retry);
+          reason === 'rate-limited' && failure.retryAfterMs !== undefined
+            ? retryAfterDelay(failure.retryAfterMs, retry)
+            : backoffDelay(attempt, retry);
         if (delayMs >= deadline.remainingMs()) throw failure;
         this.emit({ type: 'retry', method, path: target.displayPath, attempt, delayMs, status: failure.status, reason });
         try {
           await sleep(delayMs, deadline.signal);
         } catch {
-          throw this.noResponseError(ctx, deadline.timedOut ? 'timeout' : 'aborted', undefined);
+          // The pause was cut short; what made the last attempt fail is still the most useful cause.
+          throw this.noResponseError(ctx, deadline.timedOut ? 'timeout' : 'aborted', failure.kind === 'network' ? failure.cause : undefined);
         }
       }
     } finally {
@@ -107,19 +110,19 @@ export class CallEngine {
   }
 
   /** `sendBare`, then the envelope's `data`. */
-  async callBare<T>(request: BareRequest): Promise<T> {
-    const { response, path } = await this.bare(request);
-    return decodeEnvelope<T>(response, { method: request.method, path, redactor: this.redactor, nowMs: this.options.clock.now() });
+  async callBare<T>(request: BareRequest, requireData = false): Promise<T> {
+    const { response, path, redactor } = await this.bare(request);
+    return decodeEnvelope<T>(response, { method: request.method, path, redactor, nowMs: this.options.clock.now(), requireData });
   }
 
-  private async bare(request: BareRequest): Promise<{ response: BufferedResponse; path: string }> {
-    const redactor = this.options.auth.redactor;
+  private async bare(request: BareRequest): Promise<{ response: BufferedResponse; path: string; redactor: Redactor }> {
+    const redactor = callRedactor(this.options.auth.redactor, request);
     const target = resolveTarget(this.options.base, request, redactor);
     const prepared = this.prepare(request);
     const deadline = new Deadline(request.timeoutMs ?? this.options.timeoutMs, request.signal);
     const ctx: FinishContext = { deadline, method: request.method, path: target.displayPath, redactor, clock: this.options.clock };
     try {
-      const response = await this.wire(this.options.authHttp, 1)({
+      const response = await this.wire(this.options.authHttp, 1, redactor)({
         method: request.method,
         url: target.url,
         displayPath: target.displayPath,
@@ -128,7 +131,7 @@ export class CallEngine {
         responseType: 'buffer',
         signal: deadline.signal,
       });
-      return { response: response as BufferedResponse, path: target.displayPath };
+      return { response: response as BufferedResponse, path: target.displayPath, redactor };
     } catch (caught) {
       throw this.classify(caught, ctx, true);
     } finally {
@@ -143,21 +146,20 @@ export class CallEngine {
     return { headers, body: JSON.stringify(request.body) };
   }
 
-  private wire(http: AxiosInstance, attempt: number): SendNext {
+  /**
+   * The last step before the socket. Whatever credential the request carries by now (the auth hook's headers
+   * included) joins the call's redactor, so that no error or event of this call can repeat it.
+   */
+  private wire(http: AxiosInstance, attempt: number, redactor: Redactor): SendNext {
     const listener = this.options.onEvent;
-    if (!listener) return (request) => sendOnce(http, request);
     return async (request) => {
-      emitSafely(listener, { type: 'request', method: request.method, path: request.displayPath, attempt });
+      addHeaderSecrets(redactor, request.headers);
+      if (!listener) return sendOnce(http, request);
+      const path = redactor.redact(request.displayPath);
+      emitSafely(listener, { type: 'request', method: request.method, path, attempt });
       const started = Date.now();
       const response = await sendOnce(http, request);
-      emitSafely(listener, {
-        type: 'response',
-        method: request.method,
-        path: request.displayPath,
-        attempt,
-        status: response.status,
-        durationMs: Date.now() - started,
-      });
+      emitSafely(listener, { type: 'response', method: request.method, path, attempt, status: response.status, durationMs: Date.now() - started });
       return response;
     };
   }
@@ -187,11 +189,14 @@ export class CallEngine {
 
   private noResponseError(ctx: FinishContext, trigger: OutcomeUnknownTrigger, cause: unknown): RestApiError {
     const detail = trigger === 'timeout' ? ` within ${ctx.deadline.timeoutMs} ms` : '';
-    return new RestApiError(`${ctx.method} ${ctx.path} ${describe(trigger)}${detail}; no complete response arrived.`, {
+    const reason = trigger === 'network' ? networkReason(cause) : undefined;
+    const because = reason ? ` (${reason.code ? `${reason.code}: ` : ''}${reason.message})` : '';
+    return new RestApiError(`${ctx.method} ${ctx.path} ${describe(trigger)}${detail}${because}; no complete response arrived.`, {
       kind: trigger,
       status: 0,
       method: ctx.method,
       path: ctx.path,
+      networkCode: reason?.code,
       cause,
       redactor: ctx.redactor,
     });
@@ -202,4 +207,38 @@ function describe(trigger: OutcomeUnknownTrigger): string {
   if (trigger === 'timeout') return 'did not complete';
   if (trigger === 'aborted') return 'was aborted';
   return 'failed on the network';
+}
+
+/**
+ * What a network failure says about itself: the system or TLS error code (`ECONNREFUSED`, `ENOTFOUND`,
+ * `CERT_HAS_EXPIRED`, …) and message, looked up through the causes axios wraps around it.
+ */
+export function networkReason(cause: unknown): { code: string | undefined; message: string } | undefined {
+  let code: string | undefined;
+  let message = '';
+  let current: unknown = cause;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
+    const own = (current as { code?: unknown }).code;
+    // axios's own codes (ERR_NETWORK, ECONNABORTED…) say less than the system error they wrap.
+    if (typeof own === 'string' && own !== '' && (code === undefined || /^ERR_(NETWORK|BAD_RESPONSE)$/.test(code))) code = own;
+    if (current.message && !message) message = current.message.replace(/\s+/g, ' ').trim();
+    const inner: unknown = (current as { cause?: unknown }).cause;
+    current = inner;
+  }
+  if (!code && !message) return undefined;
+  return { code, message: message || code || 'network error' };
+}
+
+/** A redactor for one call: the strategy's secrets plus every credential this request carries in its body or headers. */
+function callRedactor(base: Redactor, request: Pick<RestRequest, 'body' | 'headers'>): Redactor {
+  const redactor = base.derive();
+  redactor.addSensitiveFields(request.body);
+  if (request.headers) addHeaderSecrets(redactor, request.headers);
+  return redactor;
+}
+
+function addHeaderSecrets(redactor: Redactor, headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    if (isSensitiveKey(name)) redactor.addCredential(value);
+  }
 }

@@ -9,6 +9,7 @@ import type { ParcelIdRequest } from './endpoints/parcels.js';
 import { resolvePaths, type EndpointName, type RestPaths } from './endpoints/paths.js';
 import { decodeEnvelope } from './envelope.js';
 import { createAxios } from './http.js';
+import { decodePlain, type PlainFormat } from './plain.js';
 import { DEFAULT_RETRY, timerSleep, type RetryOptions, type Sleep } from './retry.js';
 import type { BufferedResponse, RestEvent, RestRequest } from './types.js';
 import { parseBaseUrl } from './url.js';
@@ -51,12 +52,31 @@ export interface RestClient<A extends AuthStrategy = AuthStrategy> {
   /** Sends a request and returns the envelope's `data`. `T` is not validated. */
   request<T>(request: RestRequest): Promise<T>;
   /**
+   * Sends a request to an API that answers without the ECGrid envelope (the client key/secret API of seed 003:
+   * `api/api-info`, `api/request-token`): `format: 'json'` (default) returns the parsed JSON body, `'text'` the body
+   * text (e.g. a raw JWT). Auth, retries, deadlines and redaction are those of `request`; an error body such as
+   * `{"error":"invalid_client","message":…}` becomes a typed error with `serverErrorCode` set, a
+   * {@link RestAuthError} when the credential was refused. `T` is not validated.
+   */
+  requestPlain<T>(request: PlainRequest): Promise<T>;
+  /**
    * Streams a parcel (`POST /v2/parcels/download`) into `destination`. A binary body (what this asks for first)
    * is never held in memory; the JSON envelope with base64 `content` (what the reference documents) is
    * accepted up to `maxJsonBytes`. Retried like a read until the first byte reaches the destination.
    */
   downloadToStream(body: ParcelIdRequest, destination: DownloadDestination, options?: DownloadOptions): Promise<DownloadResult>;
 }
+
+/** A request to an API without the ECGrid envelope; see {@link RestClient.requestPlain}. */
+export interface PlainRequest extends RestRequest {
+  /** How to read a 2xx body: parsed JSON (default) or the text itself. */
+  format?: PlainFormat;
+}
+
+const PLAIN_ACCEPT: Readonly<Record<PlainFormat, string>> = {
+  json: 'application/json',
+  text: 'text/plain, application/json;q=0.5',
+};
 
 export function createRestClient<A extends AuthStrategy>(options: RestClientOptions<A>): RestClient<A> {
   const { auth } = options;
@@ -67,8 +87,11 @@ export function createRestClient<A extends AuthStrategy>(options: RestClientOpti
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) throw new ConfigurationError('timeoutMs must be a positive number.');
   const retry = options.retry === false ? false : { ...DEFAULT_RETRY, ...options.retry };
-  if (retry && (!(retry.retries >= 0) || !(retry.baseDelayMs >= 0) || !(retry.maxDelayMs >= 0))) {
-    throw new ConfigurationError('retry.retries, retry.baseDelayMs and retry.maxDelayMs must be zero or more.');
+  if (
+    retry &&
+    (!(retry.retries >= 0) || !(retry.baseDelayMs >= 0) || !(retry.maxDelayMs >= 0) || !((retry.minDelayMs ?? 0) >= 0))
+  ) {
+    throw new ConfigurationError('retry.retries, retry.baseDelayMs, retry.maxDelayMs and retry.minDelayMs must be zero or more.');
   }
   const paths = resolvePaths(options.paths);
   const clock = options.clock ?? systemClock;
@@ -89,12 +112,35 @@ export function createRestClient<A extends AuthStrategy>(options: RestClientOpti
     onEvent: options.onEvent,
   });
 
-  const request = <T>(req: RestRequest): Promise<T> =>
-    engine.run<T>(req, 'buffer', (response, ctx) =>
-      decodeEnvelope<T>(response as BufferedResponse, { method: ctx.method, path: ctx.path, redactor: ctx.redactor, nowMs: clock.now() }),
-    );
+  const envelopeCall =
+    (requireData: boolean) =>
+    <T>(req: RestRequest): Promise<T> =>
+      engine.run<T>(req, 'buffer', (response, ctx) =>
+        decodeEnvelope<T>(response as BufferedResponse, {
+          method: ctx.method,
+          path: ctx.path,
+          redactor: ctx.redactor,
+          nowMs: clock.now(),
+          requireData,
+        }),
+      );
+  const request = envelopeCall(false);
+  /** For typed helpers that promise a value: `data: null` is an error at the call, not a null result. */
+  const requestData = envelopeCall(true);
 
   const callBare = <T>(req: BareRequest): Promise<T> => engine.callBare<T>(req);
+  const callBareData = <T>(req: BareRequest): Promise<T> => engine.callBare<T>(req, true);
+
+  const requestPlain = <T>(req: PlainRequest): Promise<T> => {
+    const { format = 'json', ...rest } = req;
+    return engine.run<T>(
+      rest,
+      'buffer',
+      (response, ctx) =>
+        decodePlain<T>(response as BufferedResponse, { method: ctx.method, path: ctx.path, redactor: ctx.redactor, nowMs: clock.now() }, format),
+      { Accept: PLAIN_ACCEPT[format] },
+    );
+  };
 
   const transport: AuthTransport = {
     paths,
@@ -109,8 +155,9 @@ export function createRestClient<A extends AuthStrategy>(options: RestClientOpti
     baseUrl: base.href,
     auth,
     paths,
-    api: createEndpoints(request, callBare, paths),
+    api: createEndpoints({ call: requestData, callBare: callBareData, callAllowingNull: request, plain: requestPlain }, paths),
     request,
+    requestPlain,
     downloadToStream: (body, destination, downloadOptions = {}) =>
       engine.run<DownloadResult>(
         {

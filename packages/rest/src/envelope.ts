@@ -16,14 +16,30 @@ export interface DecodeContext {
   path: string;
   redactor: Redactor;
   nowMs: number;
+  /**
+   * The caller was promised a value: `success: true` with `data: null` (or no `data`) is a `bad-body` error rather
+   * than a null result. Off for endpoints that document null data (logout) and for the untyped `request`.
+   */
+  requireData?: boolean;
 }
 
-type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
+export type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
 
-function parseJson(body: Buffer, contentType: string | undefined): Parsed {
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** The body as text, without the UTF-8 byte order mark some servers (IIS, .NET) put in front of JSON. */
+export function bodyText(body: Buffer): string {
+  const start = body.subarray(0, 3).equals(UTF8_BOM) ? 3 : 0;
+  const text = body.toString('utf8', start);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function parseJson(body: Buffer, contentType: string | undefined): Parsed {
   if (body.length === 0) return { ok: false, reason: 'an empty body' };
+  const text = bodyText(body);
+  if (text.trim() === '') return { ok: false, reason: 'an empty body' };
   try {
-    return { ok: true, value: JSON.parse(body.toString('utf8')) };
+    return { ok: true, value: JSON.parse(text) };
   } catch {
     const type = contentType ? contentType.split(';')[0]!.trim() : 'no content type';
     return { ok: false, reason: `a body that is not valid JSON (${type}, ${body.length} bytes)` };
@@ -79,5 +95,9 @@ export function decodeEnvelope<T>(response: BufferedResponse, ctx: DecodeContext
   if (status < 200 || status >= 300) {
     throw fail('http', `${where} answered HTTP ${status} although its envelope says success.`, code);
   }
-  return (envelope.data ?? null) as T;
+  const data = envelope.data ?? null;
+  if (data === null && ctx.requireData) {
+    throw fail('bad-body', `${where} answered success with no data (data: null), where the endpoint documents a value.`, code);
+  }
+  return data as T;
 }

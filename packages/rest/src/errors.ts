@@ -36,11 +36,13 @@ export function isRestErrorCode(value: unknown): value is RestErrorCode {
  * What went wrong:
  * - `api`: the server answered with the envelope and `success: false`;
  * - `http`: a non-2xx status without an envelope error (or with `success: true`, which is contradictory);
- * - `bad-body`: the body is empty, not JSON, truncated, or JSON without the envelope;
+ * - `bad-body`: the body is empty, not JSON, truncated, JSON without the envelope, or `data: null` where the
+ *   endpoint documents a value;
  * - `redirect`: a 3xx answer (redirects are never followed, so credentials never reach another host);
  * - `network`, `timeout`, `aborted`: no response (status 0);
  * - `outcome-unknown`: see {@link RestOutcomeUnknownError};
- * - `auth`: a credential endpoint answered with something that is not a credential.
+ * - `auth`: a credential endpoint answered with something that is not a credential, or an API without the
+ *   ECGrid envelope refused the credential (`{"error":"invalid_client",…}`: see `serverErrorCode`).
  */
 export type RestFailureKind =
   | 'api'
@@ -63,6 +65,8 @@ export interface RestApiErrorDetails {
   /** The envelope's `errorCode` as sent, if any. */
   serverErrorCode?: string | null;
   retryAfterMs?: number;
+  /** For `network` failures: the system or TLS error code (`ECONNREFUSED`, `ENOTFOUND`, `CERT_HAS_EXPIRED`, …). */
+  networkCode?: string;
   cause?: unknown;
   redactor?: Redactor;
 }
@@ -90,6 +94,8 @@ export class RestApiError extends EcgridError {
   readonly path: string;
   /** For 429 answers: how long the server asked to wait, from `Retry-After`. */
   readonly retryAfterMs: number | undefined;
+  /** For `network` failures: the system or TLS error code of the cause (`ECONNREFUSED`, `ENOTFOUND`, …). */
+  readonly networkCode: string | undefined;
 
   constructor(message: string, details: RestApiErrorDetails) {
     const serverCode = details.serverErrorCode ?? null;
@@ -102,6 +108,7 @@ export class RestApiError extends EcgridError {
     this.method = details.method;
     this.path = scrub(details.path, details.redactor);
     this.retryAfterMs = details.retryAfterMs;
+    this.networkCode = details.networkCode === undefined ? undefined : scrub(details.networkCode, details.redactor);
   }
 }
 

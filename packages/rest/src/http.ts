@@ -7,8 +7,25 @@ import type { HttpRequest, HttpResponse } from './types.js';
 /** Error bodies of streamed requests are read up to this size (an error page needs no more). */
 const MAX_ERROR_BODY_BYTES = 1024 * 1024;
 
-/** Network error codes that prove the request never reached the server. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
+/**
+ * Network error codes that prove the request never reached the server: no connection, no address, or a TLS
+ * certificate refused during the handshake (before any byte of the request was written).
+ */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ERR_INVALID_URL',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 
 /**
  * One attempt that produced no response. Internal: the client turns it into a RestApiError (or a

@@ -1,4 +1,4 @@
-export { createRestClient, DEFAULT_TIMEOUT_MS, type RestClient, type RestClientOptions } from './client.js';
+export { createRestClient, DEFAULT_TIMEOUT_MS, type RestClient, type RestClientOptions, type PlainRequest } from './client.js';
 export {
   REST_ERROR_CODES,
   REST_ERROR_HTTP_STATUS,
@@ -14,11 +14,15 @@ export {
   type OutcomeUnknownTrigger,
   type RefusalReason,
 } from './errors.js';
-export { decodeEnvelope, peekErrorCode, type RestEnvelope, type DecodeContext } from './envelope.js';
+export { decodeEnvelope, peekErrorCode, bodyText, type RestEnvelope, type DecodeContext } from './envelope.js';
+export { decodePlain, PLAIN_AUTH_ERROR_CODES, type PlainFormat } from './plain.js';
 export {
   DEFAULT_RETRY,
+  DEFAULT_MIN_DELAY_MS,
   timerSleep,
   backoffDelay,
+  minimumPause,
+  retryAfterDelay,
   parseRetryAfter,
   retryReason,
   type RetryOptions,
@@ -84,3 +88,4 @@ export * from './endpoints/ids.js';
 export * from './endpoints/partners.js';
 export * from './endpoints/parcels.js';
 export * from './endpoints/interchanges.js';
+export * from './endpoints/client-key-api.js';

@@ -5,14 +5,22 @@ export interface RetryOptions {
   retries: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /**
+   * The shortest pause before any retry, jittered or asked for by `Retry-After` (default 50 ms, never above
+   * `maxDelayMs`): full jitter alone can pick a pause of almost nothing, which hammers a struggling server.
+   */
+  minDelayMs?: number;
   /** Source of jitter in [0, 1); injectable for tests. */
   random?: () => number;
 }
+
+export const DEFAULT_MIN_DELAY_MS = 50;
 
 export const DEFAULT_RETRY: Readonly<Required<Omit<RetryOptions, 'random'>>> = {
   retries: 3,
   baseDelayMs: 250,
   maxDelayMs: 8_000,
+  minDelayMs: DEFAULT_MIN_DELAY_MS,
 };
 
 /** Waits `ms`, rejecting with the signal's reason if it aborts first. Inject a fake one in tests. */
@@ -45,11 +53,24 @@ export function retryReason(error: RestApiError): RetryReason | null {
   return null;
 }
 
-/** "Full jitter" exponential backoff: a random pause up to min(max, base * 2^(n-1)) before retry n (1-based). */
+/** The floor of every retry pause: `minDelayMs`, but never above `maxDelayMs`. */
+export function minimumPause(options: RetryOptions): number {
+  return Math.max(0, Math.min(options.minDelayMs ?? DEFAULT_MIN_DELAY_MS, options.maxDelayMs));
+}
+
+/**
+ * "Full jitter" exponential backoff with a floor: a random pause up to min(max, base * 2^(n-1)) before retry n
+ * (1-based), and never less than {@link minimumPause}.
+ */
 export function backoffDelay(retryNumber: number, options: RetryOptions): number {
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, retryNumber - 1));
   const random = options.random ?? Math.random;
-  return Math.floor(random() * ceiling);
+  return Math.max(minimumPause(options), Math.floor(random() * ceiling));
+}
+
+/** The pause a `Retry-After` asks for, raised to the floor (`Retry-After: 0` is no reason to hammer). */
+export function retryAfterDelay(retryAfterMs: number, options: RetryOptions): number {
+  return Math.max(minimumPause(options), retryAfterMs);
 }
 
 /** `Retry-After` as milliseconds to wait: delta-seconds, or an HTTP date compared with `nowMs`. */

@@ -33,14 +33,14 @@ describe('clientKeyAuth', () => {
       .twice()
       .reply(function () {
         seen.push([headerOf(this, 'eagle-api-key'), headerOf(this, 'api-version')]);
-        return [200, ok({ name: 'info' })];
+        return [200, { name: 'info' }];
       });
     const client = createRestClient({
       baseUrl: BASE,
       auth: clientKeyAuth({ clientKey: CANARY.clientKey, clientSecret: CANARY.clientSecret }),
     });
-    await client.request({ method: 'GET', path: 'api/api-info' });
-    await client.request({ method: 'GET', path: '/api/api-info' });
+    expect(await client.api.clientKeyApi.apiInfo()).toEqual({ name: 'info' });
+    expect(await client.requestPlain({ method: 'GET', path: '/api/api-info' })).toEqual({ name: 'info' });
     expect(seen).toEqual([
       [HEADER_VALUE, '1.0'],
       [HEADER_VALUE, '1.0'],
@@ -144,13 +144,37 @@ describe('tokenExchangeAuth', () => {
     expect(error).toMatchObject({ kind: 'auth', status: 200, path: '/api/request-token' });
   });
 
-  it('reports a refused exchange with its status and without the secret', async () => {
+  it('reports a refused exchange as a typed auth error with its status and without the secret', async () => {
     nock(BASE).post('/api/request-token').reply(401, `invalid client ${HEADER_VALUE}`);
     const { client } = setup();
     const error = await rejection(client.request({ method: 'GET', path: 'api/x' }));
-    expect(error).toBeInstanceOf(RestApiError);
-    expect(error).toMatchObject({ kind: 'http', status: 401 });
+    expect(error).toBeInstanceOf(RestAuthError);
+    expect(error).toMatchObject({ kind: 'auth', status: 401, serverErrorCode: null, path: '/api/request-token' });
     expectNoSecrets(error, SECRETS);
+  });
+
+  it('keeps the server error code of a refused exchange ({"error":"invalid_client"}), echoed secrets removed', async () => {
+    nock(BASE)
+      .post('/api/request-token')
+      .reply(401, { error: 'invalid_client', message: `no client with secret ${CANARY.clientSecret}` });
+    const { client, events } = setup();
+    const error = await rejection(client.requestPlain({ method: 'GET', path: 'api/api-info' }));
+    expect(error).toBeInstanceOf(RestAuthError);
+    expect(error).toMatchObject({ kind: 'auth', status: 401, serverErrorCode: 'invalid_client', errorCode: null });
+    expect((error as Error).message).toContain('invalid_client');
+    expect((error as Error).message).toContain('[REDACTED]');
+    expectNoSecrets(error, SECRETS);
+    expectNoSecrets(events, SECRETS);
+  });
+
+  it('reads a token sent with a byte order mark', async () => {
+    const token = makeJwt({ sub: 'client' });
+    nock(BASE).post('/api/request-token').reply(200, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(token)]), { 'Content-Type': 'text/plain' });
+    nock(BASE, { reqheaders: { authorization: `Bearer ${token}` } })
+      .get('/api/api-info')
+      .reply(200, { ok: true });
+    const { client } = setup();
+    expect(await client.api.clientKeyApi.apiInfo()).toEqual({ ok: true });
   });
 
   it('requests a new token before exp, once for many concurrent callers', async () => {
@@ -170,12 +194,12 @@ describe('tokenExchangeAuth', () => {
       .times(101)
       .reply(function () {
         seen.push(headerOf(this, 'authorization'));
-        return [200, ok(1)];
+        return [200, 1];
       });
     const { client, clock } = setup({ refreshWindowMs: 30_000 });
-    await client.request({ method: 'GET', path: 'api/x' });
+    await client.requestPlain({ method: 'GET', path: 'api/x' });
     clock.advance(600_000 - 20_000);
-    await Promise.all(Array.from({ length: 100 }, () => client.request({ method: 'GET', path: 'api/x' })));
+    await Promise.all(Array.from({ length: 100 }, () => client.requestPlain({ method: 'GET', path: 'api/x' })));
     expect(exchanges).toBe(2);
     expect(seen.filter((h) => h === `Bearer ${second}`)).toHaveLength(100);
   });
@@ -221,5 +245,50 @@ describe('tokenExchangeAuth', () => {
     const auth = tokenExchangeAuth({ clientKey: CANARY.clientKey, clientSecret: CANARY.clientSecret });
     createRestClient({ baseUrl: BASE, auth });
     expect(() => createRestClient({ baseUrl: BASE, auth })).toThrow(ConfigurationError);
+  });
+});
+
+describe('requestPlain: answers without the ECGrid envelope', () => {
+  beforeEach(resetNock);
+  afterEach(() => nock.cleanAll());
+
+  const client = () =>
+    createRestClient({ baseUrl: BASE, auth: clientKeyAuth({ clientKey: CANARY.clientKey, clientSecret: CANARY.clientSecret }), retry: false });
+
+  it('returns plain JSON as is, a byte order mark removed, and an envelope-shaped body untouched', async () => {
+    nock(BASE)
+      .get('/api/api-info')
+      .reply(200, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"name":"x"}')]), { 'Content-Type': 'application/json' })
+      .get('/api/other')
+      .reply(200, ok(5));
+    expect(await client().api.clientKeyApi.apiInfo()).toEqual({ name: 'x' });
+    expect(await client().requestPlain({ method: 'GET', path: 'api/other' })).toEqual(ok(5));
+  });
+
+  it('returns text as is with format text', async () => {
+    nock(BASE, { reqheaders: { accept: /text\/plain/ } })
+      .post('/api/request-token')
+      .reply(200, 'abc.def.ghi', { 'Content-Type': 'text/plain' });
+    expect(await client().requestPlain({ method: 'POST', path: 'api/request-token', format: 'text' })).toBe('abc.def.ghi');
+  });
+
+  it.each([
+    ['401 invalid_client', 401, { error: 'invalid_client', message: 'bad secret' }, RestAuthError, 'auth', 'invalid_client'],
+    ['401 invalid_token', 401, { error: 'invalid_token', error_description: 'expired' }, RestAuthError, 'auth', 'invalid_token'],
+    ['400 invalid_grant (auth by its code)', 400, { error: 'invalid_grant' }, RestAuthError, 'auth', 'invalid_grant'],
+    ['403 without a body', 403, '', RestAuthError, 'auth', null],
+    ['400 invalid_request', 400, { error: 'invalid_request', message: 'api-version' }, RestApiError, 'api', 'invalid_request'],
+    ['404 not_found', 404, { error: 'not_found' }, RestApiError, 'api', 'not_found'],
+    ['an HTML 502', 502, '<html>Bad Gateway</html>', RestApiError, 'http', null],
+  ] as const)('types %s', async (_name, status, body, type, kind, code) => {
+    nock(BASE).get('/api/api-info').reply(status, typeof body === 'string' ? body : JSON.stringify(body), { 'Content-Type': 'application/json' });
+    const error = await rejection(client().api.clientKeyApi.apiInfo());
+    expect(error).toBeInstanceOf(type);
+    expect(error).toMatchObject({ kind, status, serverErrorCode: code, path: '/api/api-info' });
+  });
+
+  it('turns a 2xx body that is not JSON into a bad-body error', async () => {
+    nock(BASE).get('/api/api-info').reply(200, '<html>hi</html>', { 'Content-Type': 'text/html' });
+    expect(await rejection(client().api.clientKeyApi.apiInfo())).toMatchObject({ kind: 'bad-body', status: 200 });
   });
 });

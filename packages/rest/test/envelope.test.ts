@@ -34,6 +34,44 @@ describe('envelope decoding', () => {
     await expect(c.api.auth.logout()).resolves.toBeUndefined();
   });
 
+  it('reads JSON that starts with a UTF-8 byte order mark (as IIS and .NET write it)', async () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    nock(BASE)
+      .get('/v2/users/me')
+      .reply(200, Buffer.concat([bom, Buffer.from(JSON.stringify(ok({ userId: 7 })))]), { 'Content-Type': 'application/json; charset=utf-8' })
+      .get('/v2/users/8')
+      .reply(404, Buffer.concat([bom, Buffer.from(JSON.stringify(fail('ObjectNotFound', 'no user 8')))]), { 'Content-Type': 'application/json' });
+    const c = client();
+    expect(await c.api.users.me()).toEqual({ userId: 7 });
+    expect(await caught(c.api.users.get(8))).toMatchObject({ kind: 'api', status: 404, errorCode: 'ObjectNotFound' });
+  });
+
+  it('refuses success:true with data:null from a typed helper that promises a value, with a typed error at the call', async () => {
+    nock(BASE)
+      .get('/v2/users/me')
+      .reply(200, ok(null))
+      .post('/v2/parcels/inbox-list')
+      .reply(200, { success: true, errorCode: '', message: '' })
+      .post('/v2/auth/login')
+      .reply(200, ok(null))
+      .post('/v2/parcels/confirm')
+      .reply(200, ok(null));
+    const c = client();
+    const error = await caught(c.api.users.me());
+    expect(error).toMatchObject({ kind: 'bad-body', status: 200, method: 'GET', path: '/v2/users/me' });
+    expect(error.message).toContain('data: null');
+    expect(await caught(c.api.parcels.inboxList())).toMatchObject({ kind: 'bad-body', path: '/v2/parcels/inbox-list' });
+    expect(await caught(c.api.auth.login({ login: 'a', password: 'Passw0rd!' }))).toMatchObject({ kind: 'bad-body', path: '/v2/auth/login' });
+    expect(await caught(c.api.parcels.confirm({ parcelId: 1 }))).toMatchObject({ kind: 'bad-body' });
+  });
+
+  it('keeps data:null where it is documented (logout) and for the untyped request()', async () => {
+    nock(BASE).post('/v2/auth/logout').reply(200, ok(null)).get('/v2/anything').reply(200, ok(null));
+    const c = client();
+    await expect(c.api.auth.logout()).resolves.toBeUndefined();
+    await expect(c.request({ method: 'GET', path: '/v2/anything' })).resolves.toBeNull();
+  });
+
   it('turns an HTML 502 page into a bad-body error with the status', async () => {
     nock(BASE).get('/v2/users/me').reply(502, '<html><body>Bad Gateway</body></html>', { 'Content-Type': 'text/html' });
     const error = await caught(client().api.users.me());
@@ -98,7 +136,8 @@ describe('envelope decoding', () => {
   it('reports a network error as status 0 and keeps a sanitized cause', async () => {
     nock(BASE).get('/v2/users/me').replyWithError(netError('ECONNRESET', 'socket hang up'));
     const error = await caught(client().api.users.me());
-    expect(error).toMatchObject({ kind: 'network', status: 0, code: 'RestNetwork' });
+    expect(error).toMatchObject({ kind: 'network', status: 0, code: 'RestNetwork', networkCode: 'ECONNRESET' });
+    expect(error.message).toContain('(ECONNRESET: socket hang up)');
     const cause = (error as { cause?: unknown }).cause as Error & { code?: string };
     expect(cause).toBeInstanceOf(Error);
     expect(cause.code).toBe('ECONNRESET');

@@ -7,6 +7,7 @@ import {
   apiKeyAuth,
   backoffDelay,
   createRestClient,
+  retryAfterDelay,
   parseRetryAfter,
   type RestClientOptions,
   type RestEvent,
@@ -56,6 +57,20 @@ describe('retries', () => {
       'server-error',
       'server-error',
     ]);
+  });
+
+  it('pauses at least the floor, with jitter that picks 0 and with Retry-After: 0', async () => {
+    nock(BASE)
+      .get('/v2/users/me')
+      .reply(503, '<html>busy</html>', { 'Content-Type': 'text/html' })
+      .get('/v2/users/me')
+      .reply(429, fail('RateLimitExceeded'), { 'Retry-After': '0' })
+      .get('/v2/users/me')
+      .reply(200, ok({ userId: 1 }));
+    const { client, sleep, events } = setup({ retry: { retries: 3, baseDelayMs: 100, maxDelayMs: 1_000, random: () => 0 } });
+    await client.api.users.me();
+    expect(sleep.delays).toEqual([50, 50]);
+    expect(events.filter((e) => e.type === 'retry').map((e) => (e as { delayMs: number }).delayMs)).toEqual([50, 50]);
   });
 
   it('honours Retry-After in seconds on 429', async () => {
@@ -285,5 +300,18 @@ describe('retry helpers', () => {
     const options = { retries: 10, baseDelayMs: 100, maxDelayMs: 500, random: () => 0.999 };
     expect(backoffDelay(1, options)).toBe(99);
     expect(backoffDelay(10, options)).toBe(499);
+  });
+
+  it('keeps a floor under the full jitter: never a pause of (almost) nothing', () => {
+    const zero = { retries: 10, baseDelayMs: 100, maxDelayMs: 8_000, random: () => 0 };
+    expect(backoffDelay(1, zero)).toBe(50);
+    expect(backoffDelay(5, zero)).toBe(50);
+    expect(backoffDelay(1, { ...zero, minDelayMs: 120 })).toBe(120);
+    expect(backoffDelay(3, { ...zero, random: () => 0.5 })).toBe(200);
+    // The floor never exceeds the cap; a zero cap is an explicit "no pause".
+    expect(backoffDelay(1, { ...zero, maxDelayMs: 20 })).toBe(20);
+    expect(backoffDelay(1, { ...zero, baseDelayMs: 0, maxDelayMs: 0 })).toBe(0);
+    expect(retryAfterDelay(0, zero)).toBe(50);
+    expect(retryAfterDelay(2_000, zero)).toBe(2_000);
   });
 });

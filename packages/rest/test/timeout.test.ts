@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RestApiError, RestOutcomeUnknownError, apiKeyAuth, createRestClient } from '../src/index.js';
-import { CANARY, ok } from './helpers.js';
+import { CANARY, ok } from './fixtures.js';
 import { startLocalServer, type LocalServer } from './local-server.js';
 
 let server: LocalServer | undefined;

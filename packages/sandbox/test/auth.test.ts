@@ -13,8 +13,9 @@ const me = async (headers: Record<string, string>) => restCall(sb.restUrl, 'GET'
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const tokens = async () => {
   const r = await login({ email: sb.credentials.email, password: sb.credentials.password });
-  return r.json!.data as { token: string; refreshToken: string; expiresAt: string; userId: number };
+  return r.json!.data as { token: string; expiresAt: string; userId: number };
 };
+const refresh = async (body: Obj, headers: Record<string, string>) => restCall(sb.restUrl, 'POST', '/v2/auth/refresh', { body, headers });
 
 beforeAll(async () => {
   sb = await startSandbox({ clock, sessionTtlMs: 10 * MINUTE, tokenTtlMs: 5 * MINUTE });
@@ -28,10 +29,18 @@ describe('API keys', () => {
     expect(r.text).not.toContain('not-a-real-key-123456');
   });
 
-  it('no credential at all is 401 InvalidSession with a challenge', async () => {
+  it('no credential at all is 401 InvalidAPIKey with a challenge (appendix/error-codes.md: the key is missing)', async () => {
     const r = await me({});
-    expect([r.status, r.json?.errorCode]).toEqual([401, 'InvalidSession']);
+    expect([r.status, r.json?.errorCode]).toEqual([401, 'InvalidAPIKey']);
     expect(r.headers.get('www-authenticate')).toMatch(/Bearer/);
+  });
+
+  it('the client key/secret header is no credential on /v2, where only X-API-Key and Bearer are documented', async () => {
+    const eagle = JSON.stringify({ ClientKey: sb.credentials.clientKey, ClientSecret: sb.credentials.clientSecret });
+    const r = await me({ 'eagle-api-key': eagle, 'api-version': '1.0' });
+    expect([r.status, r.json?.errorCode]).toEqual([401, 'InvalidAPIKey']);
+    expect(r.json?.message).toMatch(/X-API-Key or Authorization: Bearer/);
+    expect(r.text).not.toContain(String(sb.credentials.clientSecret));
   });
 
   it('a bad SOAP SessionID is an Authentication fault', async () => {
@@ -42,14 +51,26 @@ describe('API keys', () => {
 });
 
 describe('JWT login, refresh, session and logout', () => {
-  it('accepts {email, password} and {login, password}', async () => {
-    const a = await tokens();
-    expect(a).toMatchObject({ userId: 2006, expiresAt: new Date(clock.now() + 5 * MINUTE).toISOString() });
-    expect(a.token.split('.')).toHaveLength(3);
-    expect(a.refreshToken.length).toBeGreaterThan(20);
-    const b = await login({ login: 'acme.clerk', password: 'Clerk#Sandbox25' });
-    expect((b.json!.data as Obj)['userId']).toBe(2007);
-    expect((await me(bearer(a.token))).json?.data).toMatchObject({ userId: 2006 });
+  it('answers login with exactly {token, expiresAt, userId} (rest-api/auth/login.md): no refresh token', async () => {
+    const r = await login({ login: sb.credentials.loginName, password: sb.credentials.password });
+    expect(r.status).toBe(200);
+    const data = r.json!.data as Obj;
+    expect(Object.keys(data).sort()).toEqual(['expiresAt', 'token', 'userId']);
+    expect(data).toMatchObject({ userId: 2006, expiresAt: new Date(clock.now() + 5 * MINUTE).toISOString() });
+    expect(String(data['token']).split('.')).toHaveLength(3);
+  });
+
+  it('accepts the reference field login and the guide field email, each with a login name or an email address', async () => {
+    const { loginName, email, password } = sb.credentials;
+    for (const body of [{ login: loginName }, { login: email }, { email }, { email: loginName }]) {
+      const r = await login({ ...body, password });
+      expect([r.status, (r.json?.data as Obj | undefined)?.['userId']], JSON.stringify(body)).toEqual([200, 2006]);
+    }
+    const clerk = await login({ login: 'acme.clerk', password: 'Clerk#Sandbox25' });
+    expect((clerk.json!.data as Obj)['userId']).toBe(2007);
+    expect((await me(bearer((clerk.json!.data as { token: string }).token))).json?.data).toMatchObject({ userId: 2007 });
+    expect((await login({ login: '', email, password })).status).toBe(200);
+    expect((await login({ password })).status).toBe(400);
   });
 
   it('a wrong password is 401 and is not echoed', async () => {
@@ -75,21 +96,35 @@ describe('JWT login, refresh, session and logout', () => {
     expect(r.json?.message).toMatch(/expired/);
   });
 
-  it('refresh rotates: the new token works, the old token and refresh token do not', async () => {
+  it('refresh takes {token} (rest-api/auth/refresh-token.md) and rotates: the new token works, the old one does not', async () => {
     const t = await tokens();
-    const r = await restCall(sb.restUrl, 'POST', '/v2/auth/refresh', { body: { refreshToken: t.refreshToken } });
-    const next = r.json!.data as { token: string; refreshToken: string };
+    const r = await refresh({ token: t.token }, bearer(t.token));
+    expect(r.status).toBe(200);
+    const next = r.json!.data as { token: string; expiresAt: string; userId: number };
+    expect(Object.keys(next).sort()).toEqual(['expiresAt', 'token', 'userId']);
     expect(next.token).not.toBe(t.token);
     expect((await me(bearer(next.token))).status).toBe(200);
     const old = await me(bearer(t.token));
     expect([old.status, old.json?.message]).toEqual([401, expect.stringMatching(/replaced/)]);
-    const reuse = await restCall(sb.restUrl, 'POST', '/v2/auth/refresh', { body: { refreshToken: t.refreshToken } });
-    expect(reuse.status).toBe(401);
-    const byToken = await restCall(sb.restUrl, 'POST', '/v2/auth/refresh', { body: { token: next.token } });
-    const third = byToken.json!.data as { token: string };
-    expect((await me(bearer(third.token))).status).toBe(200);
-    expect((await me(bearer(next.token))).status).toBe(401);
-    expect((await restCall(sb.restUrl, 'POST', '/v2/auth/refresh', { body: {} })).status).toBe(400);
+    expect((await refresh({ token: t.token }, bearer(next.token))).status).toBe(401);
+    // Any documented credential of the same user will do.
+    const byKey = await refresh({ token: next.token }, { 'x-api-key': sb.credentials.apiKey });
+    expect((await me(bearer((byKey.json!.data as { token: string }).token))).status).toBe(200);
+  });
+
+  it('refresh needs a credential, a token in the body, and the token of the same user', async () => {
+    const t = await tokens();
+    const anonymous = await refresh({ token: t.token }, {});
+    expect([anonymous.status, anonymous.json?.errorCode]).toEqual([401, 'InvalidAPIKey']);
+    expect((await me(bearer(t.token))).status).toBe(200);
+    const noToken = await refresh({ refreshToken: 'whatever-refresh-token' }, bearer(t.token));
+    expect([noToken.status, noToken.json?.errorCode]).toEqual([400, 'InvalidParameter']);
+    const clerkKey = { 'x-api-key': '6f7a8b9c-0d1e-4f2a-9b3c-5d6e7f8a9b07' };
+    const foreign = await refresh({ token: t.token }, clerkKey);
+    expect([foreign.status, foreign.json?.errorCode]).toEqual([403, 'AccessDenied']);
+    clock.advance(5 * MINUTE + 1);
+    const expired = await refresh({ token: t.token }, { 'x-api-key': sb.credentials.apiKey });
+    expect([expired.status, expired.json?.errorCode]).toEqual([401, 'InvalidSession']);
   });
 
   it('logout ends the token; a forged token is refused', async () => {
@@ -105,7 +140,7 @@ describe('JWT login, refresh, session and logout', () => {
     const t = await tokens();
     expect(sb.admin.expireTokens()).toBeGreaterThanOrEqual(1);
     expect((await me(bearer(t.token))).json?.message).toMatch(/expired/);
-    expect((await restCall(sb.restUrl, 'POST', '/v2/auth/refresh', { body: { refreshToken: t.refreshToken } })).status).toBe(401);
+    expect((await refresh({ token: t.token }, { 'x-api-key': sb.credentials.apiKey })).status).toBe(401);
   });
 });
 
@@ -169,29 +204,75 @@ describe('auth levels', () => {
   });
 });
 
-describe('client key and secret (Eagle-Api-Key)', () => {
-  const eagle = () => JSON.stringify({ ClientKey: sb.credentials.clientKey, ClientSecret: sb.credentials.clientSecret });
+describe('client key and secret (seed 003): plain JSON and plain text, never the envelope', () => {
+  const eagle = (secret = String(sb.credentials.clientSecret), key = String(sb.credentials.clientKey)) =>
+    JSON.stringify({ ClientKey: key, ClientSecret: secret });
+  const info = (headers: Record<string, string>) => restCall(sb.restUrl, 'GET', '/api/api-info', { headers });
+  const requestToken = (headers: Record<string, string>) => fetch(`${sb.restUrl}/api/request-token`, { method: 'POST', headers });
+  const plainError = (r: { text: string }) => JSON.parse(r.text) as { error: string; message: string };
 
-  it('authenticates each request with the JSON header and api-version', async () => {
-    expect((await me({ 'eagle-api-key': eagle(), 'api-version': '1.0' })).json?.data).toMatchObject({ userId: 2006 });
-    expect((await me({ 'eagle-api-key': eagle() })).status).toBe(400);
-    expect((await me({ 'eagle-api-key': eagle(), 'api-version': '2.0' })).status).toBe(400);
-    const wrong = await me({ 'eagle-api-key': JSON.stringify({ ClientKey: sb.credentials.clientKey, ClientSecret: 'guess-secret-000' }), 'api-version': '1.0' });
-    expect([wrong.status, wrong.json?.errorCode]).toEqual([401, 'InvalidAPIKey']);
-    expect(wrong.text).not.toContain('guess-secret-000');
-    expect((await me({ 'eagle-api-key': 'not json', 'api-version': '1.0' })).status).toBe(401);
+  it('GET /api/api-info answers plain JSON with the header and api-version 1.0', async () => {
+    const r = await info({ 'eagle-api-key': eagle(), 'api-version': '1.0' });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(JSON.parse(r.text)).toEqual({ name: 'ECGrid sandbox', apiVersion: '1.0', restVersion: '2.6' });
   });
 
-  it('POST /api/request-token returns the raw JWT as the whole body', async () => {
-    const r = await fetch(`${sb.restUrl}/api/request-token`, { method: 'POST', headers: { 'eagle-api-key': eagle(), 'api-version': '1.0' } });
+  it('POST /api/request-token returns the raw JWT as the whole text/plain body; the token opens /api', async () => {
+    const r = await requestToken({ 'eagle-api-key': eagle(), 'api-version': '1.0' });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/^text\/plain/);
     const token = await r.text();
     expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
-    expect((await me(bearer(token))).json?.data).toMatchObject({ userId: 2006 });
-    expect((await restCall(sb.restUrl, 'GET', '/api/api-info', { headers: bearer(token) })).status).toBe(200);
-    const denied = await fetch(`${sb.restUrl}/api/request-token`, { method: 'POST', headers: { 'x-api-key': sb.credentials.apiKey } });
-    expect(denied.status).toBe(401);
+    expect((await info(bearer(token))).status).toBe(200);
+  });
+
+  it.each([
+    ['a wrong key', () => ({ 'eagle-api-key': eagle(undefined, 'no-such-client-key'), 'api-version': '1.0' })],
+    ['a wrong secret', () => ({ 'eagle-api-key': eagle('guess-secret-000'), 'api-version': '1.0' })],
+    ['a header that is not JSON', () => ({ 'eagle-api-key': 'not json', 'api-version': '1.0' })],
+    ['no credential', () => ({})],
+    ['an X-API-Key, which this API does not take', () => ({ 'x-api-key': sb.credentials.apiKey })],
+  ])('refuses %s with 401 {"error":"invalid_client"} on both endpoints, echoing nothing', async (_what, headers) => {
+    for (const r of [await info(headers()), await (async () => {
+      const res = await requestToken(headers());
+      return { status: res.status, text: await res.text() };
+    })()]) {
+      expect(r.status).toBe(401);
+      expect(plainError(r)).toEqual({ error: 'invalid_client', message: expect.any(String) });
+      expect(r.text).not.toContain('guess-secret-000');
+      expect(r.text).not.toContain('success');
+    }
+  });
+
+  it('refuses a missing or unknown api-version with 400 {"error":"invalid_request"}', async () => {
+    const variants: Array<Record<string, string>> = [{ 'eagle-api-key': eagle() }, { 'eagle-api-key': eagle(), 'api-version': '2.0' }];
+    for (const headers of variants) {
+      const r = await info(headers);
+      expect([r.status, plainError(r).error]).toEqual([400, 'invalid_request']);
+    }
+  });
+
+  it('refuses an expired or forged token with 401 {"error":"invalid_token"} and a Bearer challenge', async () => {
+    const token = await (await requestToken({ 'eagle-api-key': eagle(), 'api-version': '1.0' })).text();
+    clock.advance(5 * MINUTE + 1);
+    const expired = await info(bearer(token));
+    expect([expired.status, plainError(expired).error]).toEqual([401, 'invalid_token']);
+    expect(plainError(expired).message).toMatch(/expired/);
+    expect(expired.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token"/);
+    const [h, p] = token.split('.');
+    expect(plainError(await info(bearer(`${h}.${p}.forged`))).error).toBe('invalid_token');
+  });
+
+  it('issues a token only for the key/secret header, not for a token', async () => {
+    const token = await (await requestToken({ 'eagle-api-key': eagle(), 'api-version': '1.0' })).text();
+    const r = await requestToken(bearer(token));
+    expect([r.status, (JSON.parse(await r.text()) as { error: string }).error]).toEqual([401, 'invalid_client']);
+  });
+
+  it('answers an unknown /api path in the same plain form', async () => {
+    const r = await restCall(sb.restUrl, 'GET', '/api/nothing-here', { headers: { 'eagle-api-key': eagle(), 'api-version': '1.0' } });
+    expect([r.status, plainError(r).error]).toEqual([404, 'not_found']);
   });
 });
 

@@ -27,7 +27,11 @@ export interface SoapClientOptions {
   /** Plain http to a non-loopback host is refused unless allowed: session IDs and passwords travel in the body. */
   allowInsecureHttp?: boolean;
   onEvent?: EventListener<SoapEvent>;
-  /** Secrets known to this redactor are removed from every error; the client adds session IDs and passwords itself. */
+  /**
+   * Secrets known to this redactor are removed from every error. The client adds the secrets it handles itself:
+   * every parameter a call sends under a credential name (`SessionID`, `Password`, `NewPassword`, `SecretKey`, …)
+   * is masked in that call's errors, and the SessionID a `Login` returns is added for good.
+   */
   redactor?: Redactor;
 }
 
@@ -67,6 +71,9 @@ export function createSoapClient(options: SoapClientOptions): SoapClient {
   ): Promise<OperationResults[Op]> {
     const spec = OPERATIONS[operation];
     if (!spec) throw new SoapRequestError(String(operation), 'unknown operation');
+    // This call's credentials (its SessionID, a Login's password…) are masked in whatever it throws.
+    const callRedactor = redactor.derive();
+    callRedactor.addSensitiveFields(params);
     const body = buildEnvelope(spec, params as Record<string, unknown>);
     const started = performance.now();
     emitSafely(options.onEvent, { type: 'request', operation });
@@ -77,15 +84,17 @@ export function createSoapClient(options: SoapClientOptions): SoapClient {
         body,
         timeoutMs: callOptions.timeoutMs ?? transport.timeoutMs,
         signal: callOptions.signal,
-        redactor,
+        redactor: callRedactor,
       });
-      const result = decodeResponse(spec, answer, redactor) as OperationResults[Op];
+      const result = decodeResponse(spec, answer, callRedactor) as OperationResults[Op];
       if (answer.status !== 200) {
         throw new SoapTransportError(
           { operation, kind: 'http', httpStatus: answer.status, message: `unexpected HTTP ${answer.status} with a result` },
-          { redactor },
+          { redactor: callRedactor },
         );
       }
+      // A SessionID is a credential from the moment it exists: whoever holds this client may echo it later.
+      if (operation === 'Login' && typeof result === 'string') redactor.add(result);
       emitSafely(options.onEvent, {
         type: 'response',
         operation,

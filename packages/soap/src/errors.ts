@@ -63,6 +63,8 @@ export type SoapProtocolErrorKind =
   | 'doctype'
   | 'not-envelope'
   | 'wrong-operation'
+  | 'wrong-namespace'
+  | 'bad-encoding'
   | 'invalid-value';
 
 /** A response arrived but is not a valid SOAP answer to the operation that was called. */

@@ -1,8 +1,13 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { Readable } from 'node:stream';
+import zlib from 'node:zlib';
 import type { Redactor } from '@ecgrid-bridge/core';
-import { SoapTransportError } from './errors.js';
+import { SoapProtocolError, SoapTransportError } from './errors.js';
 import type { HttpAnswer } from './codec/decode.js';
+
+/** The encodings the client asks for and decodes; a response in any other encoding is refused. */
+export const ACCEPT_ENCODING = 'gzip, deflate';
 
 export interface TransportOptions {
   endpoint: URL;
@@ -21,7 +26,11 @@ export interface PostOptions {
   redactor?: Redactor;
 }
 
-/** Posts one SOAP 1.1 envelope. Redirects are not followed, so credentials in the body never reach another host. */
+/**
+ * Posts one SOAP 1.1 envelope. Redirects are not followed, so credentials in the body never reach another host.
+ * A gzip or deflate response is decoded as it streams in; `maxResponseBytes` bounds the body on the wire and again
+ * after decompression, so a decompression bomb ends in a typed `too-large` error, not in an exhausted heap.
+ */
 export function postEnvelope(options: TransportOptions, call: PostOptions): Promise<HttpAnswer> {
   const { endpoint } = options;
   const lib = endpoint.protocol === 'https:' ? https : http;
@@ -50,6 +59,7 @@ export function postEnvelope(options: TransportOptions, call: PostOptions): Prom
         SOAPAction: `"${call.soapAction}"`,
         'Content-Length': payload.length,
         Accept: 'text/xml, application/soap+xml',
+        'Accept-Encoding': ACCEPT_ENCODING,
       },
     });
     const timer = setTimeout(() => {
@@ -71,28 +81,88 @@ export function postEnvelope(options: TransportOptions, call: PostOptions): Prom
         req.destroy();
         return;
       }
+      const encoding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase();
+      if (encoding !== '' && encoding !== 'identity' && encoding !== 'gzip' && encoding !== 'x-gzip' && encoding !== 'deflate') {
+        res.resume();
+        finish(() =>
+          reject(
+            new SoapProtocolError(
+              { operation: call.operation, kind: 'bad-encoding', httpStatus: status, message: `response uses Content-Encoding ${encoding}, which was not asked for` },
+              { redactor: call.redactor },
+            ),
+          ),
+        );
+        req.destroy();
+        return;
+      }
       const chunks: Buffer[] = [];
       let size = 0;
-      res.on('data', (chunk: Buffer) => {
+      let wire = 0;
+      let inflater: zlib.Gunzip | zlib.Inflate | zlib.InflateRaw | undefined;
+      const tooLarge = (decoded: boolean): void => {
+        finish(() =>
+          reject(error('too-large', status, `response exceeds ${options.maxResponseBytes} bytes${decoded ? ' once decompressed' : ''}`)),
+        );
+        inflater?.destroy();
+        req.destroy();
+      };
+      const collect = (chunk: Buffer): void => {
+        if (settled) return;
         size += chunk.length;
         if (size > options.maxResponseBytes) {
-          finish(() => reject(error('too-large', status, `response exceeds ${options.maxResponseBytes} bytes`)));
-          req.destroy();
+          tooLarge(inflater !== undefined);
           return;
         }
         chunks.push(chunk);
-      });
-      res.on('error', (err) => finish(() => reject(error('network', status, `response interrupted: ${err.message}`, err))));
-      res.on('aborted', () => finish(() => reject(error('network', status, 'response interrupted'))));
-      res.on('end', () =>
+      };
+      const done = (): void =>
         finish(() =>
           resolve({
             status,
             contentType: String(res.headers['content-type'] ?? ''),
             body: Buffer.concat(chunks, size).toString('utf8'),
           }),
-        ),
-      );
+        );
+      const startInflater = (first: Buffer): void => {
+        // "deflate" is a zlib stream by the RFC, but some servers send raw deflate: the zlib header tells them apart.
+        const zlibHeader = first.length >= 2 && (first[0]! & 0x0f) === 8 && ((first[0]! << 8) | first[1]!) % 31 === 0;
+        inflater = encoding === 'deflate' ? (zlibHeader ? zlib.createInflate() : zlib.createInflateRaw()) : zlib.createGunzip();
+        inflater.on('data', collect);
+        inflater.on('end', done);
+        inflater.on('error', (err) =>
+          finish(() => {
+            reject(
+              new SoapProtocolError(
+                { operation: call.operation, kind: 'bad-encoding', httpStatus: status, message: `the ${encoding} response body cannot be decoded` },
+                { cause: err, redactor: call.redactor },
+              ),
+            );
+            req.destroy();
+          }),
+        );
+      };
+      res.on('data', (chunk: Buffer) => {
+        if (settled) return;
+        if (encoding === '' || encoding === 'identity') {
+          collect(chunk);
+          return;
+        }
+        wire += chunk.length;
+        if (wire > options.maxResponseBytes) {
+          tooLarge(false);
+          return;
+        }
+        if (!inflater) startInflater(chunk);
+        inflater!.write(chunk);
+      });
+      res.on('error', (err) => finish(() => reject(error('network', status, `response interrupted: ${err.message}`, err))));
+      res.on('aborted', () => finish(() => reject(error('network', status, 'response interrupted'))));
+      res.on('end', () => {
+        if (settled) return;
+        if (encoding === '' || encoding === 'identity') done();
+        else if (inflater) inflater.end();
+        else done(); // an empty compressed body: nothing to decode
+      });
     });
     req.end(payload);
   });

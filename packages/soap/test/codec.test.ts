@@ -218,6 +218,9 @@ describe('responses converted by XSD type', () => {
     expect(bad('ParcelDownloadConfirm', 'maybe').message).toMatch(/boolean/);
     expect(bad('WhoAmI', withField('AuthLevel', 'Emperor')).message).toMatch(/WhoAmIResult.AuthLevel: "Emperor" is not a AuthLevel value/);
     expect(bad('ParcelDownload', '<ParcelID>9007199254740993</ParcelID>').message).toMatch(/beyond the range/);
+    // Every xs:long ID is kept exact or refused, never rounded: interchange IDs as parcel IDs.
+    expect(bad('InterchangeInfo', '<InterchangeID>9007199254740993</InterchangeID>').message).toMatch(/InterchangeInfoResult.InterchangeID.*beyond the range/);
+    expect(bad('ParcelUpload', '-9007199254740993').message).toMatch(/beyond the range/);
     expect(bad('WhoAmI', SESSION_INFO.replace(/<UserID>.*<\/UserID>/, '')).message).toMatch(/WhoAmIResult.UserID is missing/);
     expect(bad('Logout', '').message).toMatch(/not an int/);
     // A long value is described, not quoted: no part of an echoed secret ends up in the message.

@@ -109,7 +109,39 @@ describe('the wire', () => {
     },
     { name: 'XML that is not an envelope', status: 200, body: '<Envelope><NoBody/></Envelope>', error: SoapProtocolError, kind: 'not-envelope' },
     { name: 'a result over HTTP 500', status: 500, body: okEnvelope('Version', 'v4.1'), error: SoapTransportError, kind: 'http' },
+    {
+      name: 'a response in another namespace (the old ECGridOS one)',
+      status: 200,
+      body: okEnvelope('Version', 'v4.1').replace('xmlns="https://os.ecgrid.io/"', 'xmlns="http://www.ecgridos.net/"'),
+      error: SoapProtocolError,
+      kind: 'wrong-namespace',
+    },
+    {
+      name: 'a response in no namespace',
+      status: 200,
+      body: okEnvelope('Version', 'v4.1').replace(' xmlns="https://os.ecgrid.io/"', ''),
+      error: SoapProtocolError,
+      kind: 'wrong-namespace',
+    },
+    {
+      name: 'a prefixed response whose prefix names another namespace',
+      status: 200,
+      body: okEnvelope('Version', 'v4.1')
+        .replace('<VersionResponse xmlns="https://os.ecgrid.io/">', '<x:VersionResponse xmlns:x="urn:other" xmlns="https://os.ecgrid.io/">')
+        .replace('</VersionResponse>', '</x:VersionResponse>'),
+      error: SoapProtocolError,
+      kind: 'wrong-namespace',
+    },
   ];
+
+  it.each([
+    ['a prefixed response element', (b: string) => b.replace('<VersionResponse xmlns="https://os.ecgrid.io/">', '<e:VersionResponse xmlns:e="https://os.ecgrid.io/">').replace('</VersionResponse>', '</e:VersionResponse>')],
+    ['a namespace declared on the Envelope', (b: string) => b.replace(' xmlns="https://os.ecgrid.io/"', '').replace('<soap:Envelope ', '<soap:Envelope xmlns:e="https://os.ecgrid.io/" ').replace('<VersionResponse>', '<e:VersionResponse>').replace('</VersionResponse>', '</e:VersionResponse>')],
+    ['a default namespace on the Body, after a header and a comment', (b: string) => b.replace(' xmlns="https://os.ecgrid.io/"', '').replace('<soap:Body>', '<soap:Header><VersionResponse xmlns="urn:h"/></soap:Header><!-- <VersionResponse xmlns="urn:c"> --><soap:Body xmlns="https://os.ecgrid.io/">')],
+  ])('accepts the service namespace on %s', async (_name, rewrite) => {
+    nock(ORIGIN).post(PATH).reply(200, rewrite(okEnvelope('Version', 'v4.1')), { 'Content-Type': 'text/xml; charset=utf-8' });
+    expect(await client.call('Version', {})).toBe('v4.1');
+  });
 
   it.each(badBodies)('turns $name into a typed $kind error', async ({ status, body, contentType, error, kind }) => {
     nock(ORIGIN).post(PATH).reply(status, body, { 'Content-Type': contentType ?? 'text/xml; charset=utf-8' });

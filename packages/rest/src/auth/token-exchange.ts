@@ -1,5 +1,6 @@
 import { ConfigurationError, systemClock, type Clock } from '@ecgrid-bridge/core';
-import { RestApiError, RestAuthError } from '../errors.js';
+import { RestAuthError } from '../errors.js';
+import { decodePlain } from '../plain.js';
 import type { HttpRequest, HttpResponse, SendNext } from '../types.js';
 import { Attachment } from './attachment.js';
 import { clientKeyCredentials, type ClientKeyOptions } from './client-key.js';
@@ -37,6 +38,7 @@ export function tokenExchangeAuth(options: TokenExchangeAuthOptions): TokenExcha
   if (!(refreshWindowMs >= 0)) throw new ConfigurationError('refreshWindowMs must be zero or more.');
   const attachment = new Attachment('token-exchange');
   const displayPath = tokenPath.startsWith('/') ? tokenPath : `/${tokenPath}`;
+  const clock = options.clock ?? systemClock;
 
   const requestToken = async (transport: AuthTransport): Promise<HeldToken> => {
     const response = await transport.sendBare({
@@ -45,16 +47,9 @@ export function tokenExchangeAuth(options: TokenExchangeAuthOptions): TokenExcha
       headers: { [creds.headerName]: creds.headerValue, 'api-version': creds.apiVersion, Accept: 'text/plain, application/json' },
     });
     const { status } = response;
-    if (status < 200 || status >= 300) {
-      const redirect = status >= 300 && status < 400;
-      throw new RestApiError(
-        redirect
-          ? `POST ${displayPath} answered HTTP ${status} (a redirect); redirects are not followed so that credentials stay with the configured host.`
-          : `POST ${displayPath} answered HTTP ${status}; no token was issued.`,
-        { kind: redirect ? 'redirect' : 'http', status, method: 'POST', path: displayPath, redactor },
-      );
-    }
-    const token = unwrapToken(response.body.toString('utf8'));
+    // A refusal is plain JSON (`{"error":"invalid_client",…}`): a typed auth error that keeps the server's code.
+    const body = decodePlain<string>(response, { method: 'POST', path: displayPath, redactor, nowMs: clock.now() }, 'text');
+    const token = unwrapToken(body);
     if (token === undefined || !isJwt(token)) {
       throw new RestAuthError(`POST ${displayPath} answered HTTP ${status} with a body that is not a JWT.`, {
         status,
@@ -68,7 +63,7 @@ export function tokenExchangeAuth(options: TokenExchangeAuthOptions): TokenExcha
   };
 
   const keeper = new TokenKeeper<HeldToken>({
-    clock: options.clock ?? systemClock,
+    clock,
     refreshWindowMs,
     acquire: async (current, cause) => {
       const transport = attachment.get();

@@ -58,7 +58,11 @@ export interface AuthEndpoints {
   version(options?: CallOptions): Promise<VersionData>;
 }
 
-export function authEndpoints(call: EndpointCall, callBare: EndpointCall, paths: RestPaths): AuthEndpoints {
+/**
+ * `call` and `callBare` refuse `data: null` (every helper here promises a value); logout, whose reference answer is
+ * `data: null`, goes through `callAllowingNull`.
+ */
+export function authEndpoints(call: EndpointCall, callBare: EndpointCall, paths: RestPaths, callAllowingNull: EndpointCall = call): AuthEndpoints {
   return {
     login: (body, options) => callBare<LoginData>({ method: 'POST', path: paths['auth.login'], body, ...callOptions(options) }),
     refresh: (body, options) =>
@@ -72,7 +76,7 @@ export function authEndpoints(call: EndpointCall, callBare: EndpointCall, paths:
     session: (options) =>
       call<SessionData>({ method: 'POST', path: paths['auth.session'], idempotent: true, ...callOptions(options) }),
     logout: async (options) => {
-      await call<unknown>({ method: 'POST', path: paths['auth.logout'], ...callOptions(options) });
+      await callAllowingNull<unknown>({ method: 'POST', path: paths['auth.logout'], ...callOptions(options) });
     },
     version: (options) => call<VersionData>({ method: 'GET', path: paths['auth.version'], ...callOptions(options) }),
   };

@@ -1,4 +1,5 @@
 import { authEndpoints, type AuthEndpoints } from './auth.js';
+import { clientKeyApiEndpoints, type ClientKeyApiEndpoints, type PlainCall } from './client-key-api.js';
 import type { EndpointCall } from './common.js';
 import { idEndpoints, type IdEndpoints } from './ids.js';
 import { interchangeEndpoints, type InterchangeEndpoints } from './interchanges.js';
@@ -19,11 +20,26 @@ export interface RestEndpoints {
   partners: PartnerEndpoints;
   parcels: ParcelEndpoints;
   interchanges: InterchangeEndpoints;
+  /** The client key/secret API of seed 003 (`api/api-info`), which answers without the ECGrid envelope. */
+  clientKeyApi: ClientKeyApiEndpoints;
 }
 
-export function createEndpoints(call: EndpointCall, callBare: EndpointCall, paths: RestPaths): RestEndpoints {
+/** How the helpers reach the wire. */
+export interface EndpointCalls {
+  /** Through the auth hook; `data: null` is an error (the helpers promise a value). */
+  call: EndpointCall;
+  /** Around the auth hook (login, refresh); `data: null` is an error. */
+  callBare: EndpointCall;
+  /** Through the auth hook, for endpoints that document `data: null` (logout). */
+  callAllowingNull: EndpointCall;
+  /** Through the auth hook, for answers without the envelope. */
+  plain: PlainCall;
+}
+
+export function createEndpoints(calls: EndpointCalls, paths: RestPaths): RestEndpoints {
+  const { call, callBare } = calls;
   return {
-    auth: authEndpoints(call, callBare, paths),
+    auth: authEndpoints(call, callBare, paths, calls.callAllowingNull),
     users: userEndpoints(call, paths),
     networks: networkEndpoints(call, paths),
     mailboxes: mailboxEndpoints(call, paths),
@@ -31,5 +47,6 @@ export function createEndpoints(call: EndpointCall, callBare: EndpointCall, path
     partners: partnerEndpoints(call, paths),
     parcels: parcelEndpoints(call, paths),
     interchanges: interchangeEndpoints(call, paths),
+    clientKeyApi: clientKeyApiEndpoints(calls.plain),
   };
 }

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import type { Clock } from '@ecgrid-bridge/core';
 import { ServiceError, invalidParameter } from '../errors.js';
-import { randomToken, sameSecret, sha256Hex, verifyPassword } from '../auth/secrets.js';
+import { sameSecret, sha256Hex, verifyPassword } from '../auth/secrets.js';
 import type { Store } from '../store/store.js';
 import type { SessionEventRecord, SessionRecord, UserRecord } from '../store/records.js';
 
@@ -12,7 +12,10 @@ export interface AuthSettings {
   sessionTtlMs: number;
   /** JWT lifetime. */
   tokenTtlMs: number;
-  /** Refresh-token lifetime. */
+  /**
+   * Kept for the admin controls' sake only: rest-api/auth/login.md issues no refresh token (a token is refreshed by
+   * presenting it, `POST /v2/auth/refresh {token}`), so nothing in the sandbox uses this lifetime.
+   */
   refreshTtlMs: number;
 }
 
@@ -27,9 +30,9 @@ export interface Caller {
   readonly expiresAt?: string;
 }
 
+/** What login and refresh answer, exactly the fields of rest-api/auth/login.md and refresh-token.md. */
 export interface IssuedToken {
   readonly token: string;
-  readonly refreshToken: string;
   readonly expiresAt: string;
   readonly userId: number;
 }
@@ -37,15 +40,7 @@ export interface IssuedToken {
 interface TokenEntry {
   readonly userId: number;
   readonly expiresAtMs: number;
-  readonly refreshHash: string | undefined;
   invalid?: 'expired' | 'rotated' | 'logged-out';
-}
-
-interface RefreshEntry {
-  readonly userId: number;
-  readonly tokenId: string;
-  readonly expiresAtMs: number;
-  used: boolean;
 }
 
 const MAX_EVENTS = 100;
@@ -53,8 +48,8 @@ const authError = (message: string, restCode: 'InvalidSession' | 'InvalidAPIKey'
   new ServiceError('Authentication', message, restCode);
 
 /**
- * Every credential the sandbox accepts: SOAP sessions (Login/Logout, inactivity expiry), API keys, JWTs with
- * rotating refresh tokens (HS256, a random key per sandbox instance), and client key/secret pairs.
+ * Every credential the sandbox accepts: SOAP sessions (Login/Logout, inactivity expiry), API keys, JWTs (HS256, a
+ * random key per sandbox instance) refreshed by presenting them, and client key/secret pairs.
  */
 export class AuthService {
   readonly #store: Store;
@@ -62,7 +57,6 @@ export class AuthService {
   readonly settings: AuthSettings;
   readonly #jwtKey = randomBytes(32);
   readonly #tokens = new Map<string, TokenEntry>();
-  readonly #refresh = new Map<string, RefreshEntry>();
 
   constructor(store: Store, clock: Clock, settings: AuthSettings) {
     this.#store = store;
@@ -211,16 +205,19 @@ export class AuthService {
     return { user, via: 'apiKey' };
   }
 
+  /** Checks a client key/secret pair (seed 003). Neither a wrong key nor a wrong secret says which one was wrong. */
   authenticateClientKey(clientKey: string, clientSecret: string): Caller {
     const hash = sha256Hex(clientSecret);
+    let found: UserRecord | undefined;
     for (const u of this.#store.state.users.values()) {
       if (u.clientKey !== undefined && sameSecret(u.clientKey, clientKey)) {
-        if (u.clientSecretHash !== undefined && sameSecret(u.clientSecretHash, hash) && u.status === 'Active') {
-          return { user: u, via: 'clientKey' };
-        }
+        found = u;
         break;
       }
     }
+    // The secret is compared even for an unknown key, so that timing does not tell which keys exist.
+    const secretOk = sameSecret(found?.clientSecretHash ?? DUMMY_SECRET_HASH, hash) && found?.clientSecretHash !== undefined;
+    if (found && secretOk && found.status === 'Active') return { user: found, via: 'clientKey' };
     throw authError('Invalid client key or secret', 'InvalidAPIKey');
   }
 
@@ -232,7 +229,7 @@ export class AuthService {
 
   // ---- JWT -----------------------------------------------------------------------------------------------------
 
-  async issueToken(user: UserRecord, withRefresh: boolean): Promise<IssuedToken> {
+  async issueToken(user: UserRecord): Promise<IssuedToken> {
     const now = this.#now();
     const tokenId = randomUUID();
     const expiresAtMs = now + this.settings.tokenTtlMs;
@@ -244,15 +241,8 @@ export class AuthService {
       .setIssuedAt(Math.floor(now / 1000))
       .setExpirationTime(Math.ceil(expiresAtMs / 1000))
       .sign(this.#jwtKey);
-    let refreshToken = '';
-    let refreshHash: string | undefined;
-    if (withRefresh) {
-      refreshToken = randomToken(32);
-      refreshHash = sha256Hex(refreshToken);
-      this.#refresh.set(refreshHash, { userId: user.userId, tokenId, expiresAtMs: now + this.settings.refreshTtlMs, used: false });
-    }
-    this.#tokens.set(tokenId, { userId: user.userId, expiresAtMs, refreshHash });
-    return { token, refreshToken, expiresAt: this.#iso(expiresAtMs), userId: user.userId };
+    this.#tokens.set(tokenId, { userId: user.userId, expiresAtMs });
+    return { token, expiresAt: this.#iso(expiresAtMs), userId: user.userId };
   }
 
   async authenticateBearer(token: string): Promise<Caller> {
@@ -281,34 +271,19 @@ export class AuthService {
     return { tokenId, entry };
   }
 
-  /** Exchanges a refresh token (or a still-valid token) for a new pair; the old token and refresh token stop working. */
-  async refresh(input: { refreshToken?: string; token?: string }): Promise<IssuedToken> {
-    let userId: number;
-    let oldTokenId: string;
-    if (input.refreshToken) {
-      const hash = sha256Hex(input.refreshToken);
-      const entry = this.#refresh.get(hash);
-      if (!entry || entry.used) throw authError('Invalid refresh token');
-      if (entry.expiresAtMs <= this.#now()) throw authError('The refresh token has expired');
-      entry.used = true;
-      userId = entry.userId;
-      oldTokenId = entry.tokenId;
-    } else if (input.token) {
-      const caller = await this.authenticateBearer(input.token);
-      userId = caller.user.userId;
-      oldTokenId = caller.tokenId!;
-    } else {
-      throw invalidParameter('refreshToken or token is required');
+  /**
+   * `POST /v2/auth/refresh {token}` (rest-api/auth/refresh-token.md): a still-valid token is exchanged for a new one,
+   * and the original token stops working. The request itself needs a credential (`caller`), which must belong to
+   * the token's user.
+   */
+  async refresh(token: string, caller: Caller): Promise<IssuedToken> {
+    const current = await this.authenticateBearer(token);
+    if (current.user.userId !== caller.user.userId) {
+      throw new ServiceError('Authorization', "the token to refresh belongs to another user than the request's credential");
     }
-    const old = this.#tokens.get(oldTokenId);
-    if (old) {
-      if (old.invalid === undefined) old.invalid = 'rotated';
-      if (old.refreshHash) {
-        const r = this.#refresh.get(old.refreshHash);
-        if (r) r.used = true;
-      }
-    }
-    return this.issueToken(this.#activeUser(userId), true);
+    const old = this.#tokens.get(current.tokenId!);
+    if (old && old.invalid === undefined) old.invalid = 'rotated';
+    return this.issueToken(this.#activeUser(current.user.userId));
   }
 
   logoutToken(caller: Caller): void {
@@ -316,10 +291,9 @@ export class AuthService {
     const entry = this.#tokens.get(caller.tokenId);
     if (!entry) return;
     entry.invalid = 'logged-out';
-    if (entry.refreshHash) this.#refresh.delete(entry.refreshHash);
   }
 
-  /** Makes every issued token and refresh token unusable now; returns how many tokens were live. */
+  /** Makes every issued token unusable now; returns how many tokens were live. */
   expireAllTokens(): number {
     let count = 0;
     const now = this.#now();
@@ -327,9 +301,9 @@ export class AuthService {
       if (entry.invalid === undefined && entry.expiresAtMs > now) count++;
       entry.invalid ??= 'expired';
     }
-    for (const r of this.#refresh.values()) r.used = true;
     return count;
   }
 }
 
 const DUMMY_HASH = 'scrypt$4096$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+const DUMMY_SECRET_HASH = '0'.repeat(64);

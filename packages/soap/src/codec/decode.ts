@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from './fxp.js';
 import type { Redactor } from '@ecgrid-bridge/core';
-import { COMPLEX_TYPES } from '../generated/index.js';
+import { COMPLEX_TYPES, SERVICE } from '../generated/index.js';
 import type { ElementSpec, OperationSpec, TypeKind } from '../schema.js';
 import { SoapFaultError, SoapProtocolError, type SoapProtocolErrorKind } from '../errors.js';
 import { ValueError, enumValue, parseBuiltin } from './values.js';
@@ -107,6 +107,14 @@ export function decodeResponse(op: OperationSpec, answer: HttpAnswer, redactor?:
     const got = Object.keys(body).find((k) => !k.startsWith('@_') && k !== '#text') ?? 'nothing';
     return fail('wrong-operation', `expected ${op.responseElement} but the response holds ${got}`);
   }
+  // The parser drops prefixes, so an element of another service with the same local name would pass unnoticed.
+  const namespace = bodyChildNamespace(xml, op.responseElement);
+  if (namespace !== SERVICE.namespace) {
+    return fail(
+      'wrong-namespace',
+      `${op.responseElement} is in the namespace ${namespace === undefined ? '(none)' : `"${namespace.slice(0, 200)}"`}, not "${SERVICE.namespace}"`,
+    );
+  }
   if (!op.result) return undefined;
   const raw = isNode(response) ? response[op.result.name] : undefined;
   try {
@@ -115,6 +123,42 @@ export function decodeResponse(op: OperationSpec, answer: HttpAnswer, redactor?:
     if (err instanceof ValueError) return fail('invalid-value', err.message);
     throw err;
   }
+}
+
+const MARKUP =
+  /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+const XMLNS = /\s+xmlns(?::([^\s=/>]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/**
+ * The namespace URI of the first element named `localName` directly inside the envelope's Body, resolved through
+ * the declarations in scope (default or prefixed); undefined when it has none or is not found. Only the markup
+ * before that element is scanned.
+ */
+export function bodyChildNamespace(xml: string, localName: string): string | undefined {
+  const stack: Array<{ local: string; scope: Map<string, string> }> = [{ local: '', scope: new Map() }];
+  MARKUP.lastIndex = 0;
+  for (let m = MARKUP.exec(xml); m !== null; m = MARKUP.exec(xml)) {
+    const name = m[2];
+    if (name === undefined) continue; // comment, processing instruction, CDATA
+    if (m[1] === '/') {
+      if (stack.length > 1) stack.pop();
+      continue;
+    }
+    const parent = stack[stack.length - 1]!;
+    const scope = new Map(parent.scope);
+    XMLNS.lastIndex = 0;
+    for (let a = XMLNS.exec(m[3] ?? ''); a !== null; a = XMLNS.exec(m[3] ?? '')) scope.set(a[1] ?? '', a[2] ?? a[3] ?? '');
+    const colon = name.indexOf(':');
+    const prefix = colon < 0 ? '' : name.slice(0, colon);
+    const local = colon < 0 ? name : name.slice(colon + 1);
+    // The stack holds the document root's stand-in, the Envelope and the Body: the answer is the Body's child.
+    if (stack.length === 3 && parent.local === 'Body' && local === localName) {
+      const uri = scope.get(prefix);
+      return uri === '' ? undefined : uri;
+    }
+    if (m[4] !== '/') stack.push({ local, scope });
+  }
+  return undefined;
 }
 
 function faultFrom(operation: string, fault: Node, httpStatus: number, reader: ResultReader, redactor?: Redactor): SoapFaultError {

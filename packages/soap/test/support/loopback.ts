@@ -6,17 +6,23 @@ export interface LoopbackServer {
   origin: string;
   /** Requests received so far. */
   readonly hits: number;
+  /** TCP connections accepted so far. */
+  readonly connections: number;
   close(): Promise<void>;
 }
 
 /** A real node:http server on 127.0.0.1 and a free port; the handler runs after the request body has been read. */
 export async function startLoopback(handler: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void): Promise<LoopbackServer> {
   let hits = 0;
+  let connections = 0;
   const server = http.createServer((req, res) => {
     hits += 1;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => handler(req, res, Buffer.concat(chunks).toString('utf8')));
+  });
+  server.on('connection', () => {
+    connections += 1;
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -24,6 +30,9 @@ export async function startLoopback(handler: (req: http.IncomingMessage, res: ht
     origin: `http://127.0.0.1:${port}`,
     get hits() {
       return hits;
+    },
+    get connections() {
+      return connections;
     },
     close: () =>
       new Promise<void>((resolve) => {
