@@ -109,3 +109,21 @@ describe('the v4.1 variants through the facade', () => {
     });
   });
 });
+
+describe('the session stays inside the facade', () => {
+  it('WhoAmI leaves SessionInfo.SessionID out on either backend, as Login hands out only a handle', async () => {
+    await withSandbox(async (sandbox) => {
+      for (const backend of ['soap', 'rest']) {
+        const ecgrid = facadeOn(sandbox, backend);
+        try {
+          expect(await ecgrid.Login()).toBe('ecgrid-bridge-session');
+          const me = await ecgrid.WhoAmI();
+          expect(me?.UserID, backend).toBeGreaterThan(0);
+          expect(me && 'SessionID' in me, backend).toBe(false);
+        } finally {
+          await ecgrid.close();
+        }
+      }
+    });
+  });
+});

@@ -12,6 +12,7 @@ const side = (name: string, bytes: number, sha256: string): FileSide => ({ name,
 
 const download = (id: number, outcome: MismatchRecord['outcome'], file: NonNullable<MismatchRecord['file']>, candidateOk = true): MismatchRecord => ({
   id: `r${id}`,
+  match: outcome === 'match',
   operation: 'ParcelDownload',
   at: '2026-11-25T12:00:00.000Z',
   authoritative: 'soap',

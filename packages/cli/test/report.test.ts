@@ -13,6 +13,7 @@ const summary: OperationSummary[] = [
 
 const mismatch: MismatchRecord = {
   id: 'r1',
+  match: false,
   operation: 'MailboxInfo',
   at: '2026-11-25T12:00:00.000Z',
   authoritative: 'soap',

@@ -1,6 +1,6 @@
 import { ConfigurationError, type EventListener, Redactor, emitSafely, readEnvConfig } from '@ecgrid-bridge/core';
 import type { SoapCredentials } from '@ecgrid-bridge/soap';
-import type { Backend, InvokeOptions } from './backends/backend.js';
+import { type Backend, type InvokeOptions, sessionResultOf } from './backends/backend.js';
 import { type RestPort, createRestBackend } from './backends/rest-backend.js';
 import { type RestPortOptions, createRestPort } from './backends/rest-port.js';
 import { type SoapBackendOptions, createSoapBackend } from './backends/soap-backend.js';
@@ -19,12 +19,23 @@ import { CandidateTimeout, type ExperimentInput, ParityRunner, type ParityOption
 import type { MismatchRecord } from './parity/record.js';
 import { type OperationSummary, ParitySummary } from './parity/summary.js';
 import { mayFallBack } from './routing/fallback.js';
-import { type MigrationStage, type Plan, type Route, type RoutingConfig, backendsInUse, planCall, validateRouting } from './routing/plan.js';
+import {
+  type MigrationStage,
+  type Plan,
+  type Route,
+  type RoutingConfig,
+  answeringBackends,
+  backendsInUse,
+  planCall,
+  validateRouting,
+} from './routing/plan.js';
 import { defaultStickyKey } from './routing/sticky-key.js';
 
 export interface FacadeCallOptions extends InvokeOptions {
   /** The rollout key; calls with the same key always land on the same backend (default: operation + parameters). */
   stickyKey?: string;
+  /** Correlation data of the caller's own (a job ID, say), copied into the call's parity record. */
+  context?: Record<string, unknown>;
 }
 
 export type FacadeEvent =
@@ -65,6 +76,8 @@ export interface EcgridFacade extends EcgridOperations {
   compare<Op extends FacadeOperation>(operation: Op, params: FacadeParams<Op>): Promise<MismatchRecord>;
   /** Per-operation parity counts and latencies so far. */
   paritySummary(): OperationSummary[];
+  /** The most recent parity records, oldest first, matches included (bounded by `parity.keepRecords`). */
+  parityRecords(): MismatchRecord[];
   /** Resolves when background parity comparisons have been published. */
   parityIdle(): Promise<void>;
   /** Logs out of every backend session and releases connections; never throws. */
@@ -90,6 +103,7 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
   };
   validateRouting(routing);
   const used = backendsInUse(routing);
+  const answering = answeringBackends(routing);
   const redactor = new Redactor();
   const credentials = options.credentials ?? credentialsFromEnv(env);
   if (credentials) redactor.add('apiKey' in credentials ? credentials.apiKey : credentials.password);
@@ -190,9 +204,16 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
     const call = (side: BackendName) => () => backend(side).invoke(operation, args, callOptions);
 
     if (entry.kind === 'login' || entry.kind === 'logout') {
+      // A side that only ever runs as a parity candidate opens and ends its session on its own time: a failure there
+      // (a REST outage during Login in the shadow stage, say) goes to the parity records, never to the caller. Its
+      // backend logs in lazily on the first candidate call if this did not succeed.
       const sides = [...used].filter((s) => backends[s]);
-      const results = await Promise.all(sides.map((side) => timed(operation, 'single', side, call(side))));
-      return results[0] as FacadeResult<Op>;
+      const candidateOnly = sides.filter((s) => !answering.has(s));
+      for (const side of candidateOnly) {
+        void timed(operation, 'single', side, call(side)).catch((err: unknown) => parity.candidateSessionFailed(operation, side, err));
+      }
+      const results = await Promise.all(sides.filter((s) => answering.has(s)).map((side) => timed(operation, 'single', side, call(side))));
+      return results[0] ?? sessionResultOf(operation);
     }
 
     const plan = planCall(routing, operation, callOptions.stickyKey ?? (() => defaultStickyKey(operation, args)));
@@ -212,19 +233,20 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
         const authoritative = plan.authoritative;
         if (entry.rest === null) {
           // Nothing to compare: SOAP serves it whichever side is authoritative, and the record says so.
-          return parity.runSingle(operation, args, 'soap', () => timed(operation, 'parity', 'soap', call('soap')), 'soap-only');
+          return parity.runSingle(operation, args, 'soap', () => timed(operation, 'parity', 'soap', call('soap')), 'soap-only', callOptions.context);
         }
         if (entry.kind === 'write') {
-          return parity.runSingle(operation, args, authoritative, () => timed(operation, 'parity', authoritative, call(authoritative)));
+          return parity.runSingle(operation, args, authoritative, () => timed(operation, 'parity', authoritative, call(authoritative)), 'write-not-doubled', callOptions.context);
         }
         if (entry.kind === 'download' && !comparesDownloads(options.parity ?? {}, operation)) {
-          return parity.runSingle(operation, args, authoritative, () => timed(operation, 'parity', authoritative, call(authoritative)), 'not-compared');
+          return parity.runSingle(operation, args, authoritative, () => timed(operation, 'parity', authoritative, call(authoritative)), 'not-compared', callOptions.context);
         }
-        return parity.run(
-          experiment(operation, args, authoritative, (side, served, params) =>
+        return parity.run({
+          ...experiment(operation, args, authoritative, (side, served, params) =>
             timed(served, 'parity', side, () => backend(side).invoke(served, params, callOptions)),
           ),
-        );
+          context: callOptions.context,
+        });
       }
     }
   }
@@ -257,6 +279,7 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
     invoke,
     compare,
     paritySummary: () => summary.get(),
+    parityRecords: () => parity.records(),
     parityIdle: () => parity.idle(),
     async close() {
       await parity.idle();

@@ -61,7 +61,7 @@ export function createSoapBackend(options: SoapBackendOptions): Backend {
         return sessionResultOf(operation);
       }
       session ??= open();
-      return await session.invoke(operation, params, callOptions);
+      return withhold(MAPPINGS[operation].withheld, await session.invoke(operation, params, callOptions));
     } catch (err) {
       throw normalizeError(err, operation, 'soap');
     }
@@ -77,3 +77,10 @@ export function createSoapBackend(options: SoapBackendOptions): Backend {
   };
 }
 
+
+/** Leaves out of a record result the fields that are the session's own credentials. */
+function withhold<T>(fields: readonly string[] | undefined, result: T): T {
+  if (!fields || typeof result !== 'object' || result === null) return result;
+  for (const field of fields) Reflect.deleteProperty(result, field);
+  return result;
+}

@@ -20,6 +20,8 @@ export interface RouteSpec<Op extends FacadeOperation> {
   readonly orderBy?: string | null;
   /** The result is a credential: parity compares its digest only. */
   readonly sensitive?: boolean;
+  /** Result fields that are the session's own credentials, left out whichever backend answers. */
+  readonly withheld?: readonly string[];
 }
 
 const PAGE_PARAMS = new Set(['PageNo', 'PageNumber']);
@@ -51,6 +53,7 @@ function entry<Op extends FacadeOperation>(operation: Op, kind: EntryKind, spec:
     noRestReason: null,
     orderBy: spec.orderBy === null ? undefined : (spec.orderBy ?? spec.result.orderBy),
     sensitive: spec.sensitive === true,
+    ...(spec.withheld ? { withheld: spec.withheld } : {}),
     assumes: spec.assumes,
   };
 }

@@ -62,6 +62,8 @@ export interface MappingEntry<Op extends FacadeOperation> {
   readonly orderBy: string | undefined;
   /** The result is a credential (an API key): parity compares and publishes its digest only. */
   readonly sensitive: boolean;
+  /** Result fields that are credentials of the session itself: left out of the result whichever backend served it. */
+  readonly withheld?: readonly string[];
   /** What the mapping assumes where the vendor documentation is silent. */
   readonly assumes: string | undefined;
   /** Login and Logout: what the facade itself answers (the session stays inside the backends). */

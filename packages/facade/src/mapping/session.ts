@@ -11,9 +11,10 @@ export const Logout = session('Logout', 'logout', { endpoint: 'auth.logout', res
 
 /**
  * soap-api/auth/whoami.md names rest-api/users/get-me.md. It answers the caller's user record, so the session's own
- * fields (SessionID, SessionEventID, TimeOut, OpenSessions, ip, …) are lossy.
+ * fields (SessionID, SessionEventID, TimeOut, OpenSessions, ip, …) are lossy. The SessionID is withheld on SOAP too:
+ * the facade keeps the session inside its backends and never hands one out.
  */
-export const WhoAmI = read('WhoAmI', { endpoint: 'users.getMe', result: record(sessionRecord) });
+export const WhoAmI = read('WhoAmI', { endpoint: 'users.getMe', result: record(sessionRecord), withheld: ['SessionID'] });
 
 /** rest-api/auth/change-password.md: the caller's own password; success answers `data: null`. */
 export const ChangePassword = write('ChangePassword', {

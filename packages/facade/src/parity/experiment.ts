@@ -30,6 +30,8 @@ export interface ParityOptions {
    * a download not compared runs on the authoritative side alone.
    */
   compareDownloads?: boolean | Partial<Record<string, boolean>>;
+  /** How many recent records `parityRecords()` keeps, matches included (default 1,000; 0 keeps none). */
+  keepRecords?: number;
 }
 
 /** Whether parity compares the downloads of an operation under these options. */
@@ -67,6 +69,8 @@ export interface ExperimentInput<T> {
    * side has handed the file out, so the candidate's read is never the one that changes the parcel's state.
    */
   file?: FileFields;
+  /** The caller's correlation data (from the call options), copied into the record. */
+  context?: Record<string, unknown>;
 }
 
 /**
@@ -75,6 +79,7 @@ export interface ExperimentInput<T> {
  */
 export class ParityRunner {
   private readonly pending = new Set<Promise<void>>();
+  private readonly kept: MismatchRecord[] = [];
 
   constructor(
     private readonly options: ParityOptions,
@@ -82,6 +87,26 @@ export class ParityRunner {
     private readonly redactor: Redactor,
     private readonly toFacadeError: (err: unknown, backend: BackendName) => FacadeError,
   ) {}
+
+  /** The most recent records, oldest first (matches and calls not compared included). */
+  records(): MismatchRecord[] {
+    return [...this.kept];
+  }
+
+  /**
+   * Keeps a finished record and hands it to the publisher: mismatches and errors always, matches and calls that
+   * were not compared only with `publishMatches`.
+   */
+  private async deliver(record: MismatchRecord): Promise<void> {
+    record.match = record.outcome === 'match';
+    const keep = this.options.keepRecords ?? 1_000;
+    if (keep > 0) {
+      this.kept.push(record);
+      if (this.kept.length > keep) this.kept.splice(0, this.kept.length - keep);
+    }
+    const quiet = record.outcome === 'match' || record.outcome === 'write-not-doubled' || record.outcome === 'soap-only' || record.outcome === 'not-compared';
+    if (!quiet || this.options.publishMatches) await this.options.publish?.(record);
+  }
 
   /** Resolves when every background comparison has been published. */
   async idle(): Promise<void> {
@@ -144,20 +169,40 @@ export class ParityRunner {
     authoritative: BackendName,
     call: () => Promise<T>,
     outcome: 'write-not-doubled' | 'soap-only' | 'not-compared' = 'write-not-doubled',
+    context?: Record<string, unknown>,
   ): Promise<T> {
     const result = await settle(call, (e) => this.toFacadeError(e, authoritative));
     try {
       // Only that the call ran is recorded, never its value: nothing was compared.
       const side: Reduced = result.ok ? { ok: true, plain: null, file: undefined, durationMs: result.durationMs } : result;
-      const record = this.baseRecord(operation, args, authoritative, this.observe(authoritative, side));
+      const record = this.baseRecord(operation, args, authoritative, this.observe(authoritative, side), context);
       record.outcome = outcome;
       this.summary.record(operation, outcome, [{ backend: authoritative, ok: result.ok, durationMs: result.durationMs }]);
-      if (this.options.publishMatches) await this.options.publish?.(record);
+      await this.deliver(record);
     } catch (err) {
       this.reportInternal(err);
     }
     if (!result.ok) throw result.error;
     return result.value;
+  }
+
+  /**
+   * A candidate-only backend failed to open or end its session (Login or Logout): the caller never sees it, the
+   * parity records do, as a candidate error of that operation.
+   */
+  candidateSessionFailed(operation: string, candidate: BackendName, err: unknown): void {
+    try {
+      const authoritative: BackendName = candidate === 'soap' ? 'rest' : 'soap';
+      const record = this.baseRecord(operation, {}, authoritative, { backend: authoritative, ok: true, durationMs: 0 });
+      record.candidate = this.observe(candidate, { ok: false, error: this.toFacadeError(err, candidate), durationMs: 0 });
+      record.outcome = 'candidate-error';
+      this.summary.record(operation, 'candidate-error', [{ backend: candidate, ok: false, durationMs: 0 }]);
+      const done = this.deliver(record).catch((e: unknown) => this.reportInternal(e));
+      this.pending.add(done);
+      void done.finally(() => this.pending.delete(done));
+    } catch (e) {
+      this.reportInternal(e);
+    }
   }
 
   /** A side's value as compared: normalized, content as size and digest, a credential as its digest alone. */
@@ -208,8 +253,8 @@ export class ParityRunner {
     const sides = [{ backend: input.authoritative, ok: control.ok, durationMs: control.durationMs }];
     if (candidate) sides.push({ backend: candidateBackend, ok: candidate.ok, durationMs: candidate.durationMs });
     this.summary.record(input.operation, outcome, sides);
-    if (outcome === 'match' && !this.options.publishMatches) return;
-    const record = this.baseRecord(input.operation, input.args, input.authoritative, this.observe(input.authoritative, control));
+    if (outcome === 'match' && !this.options.publishMatches && (this.options.keepRecords ?? 1_000) === 0) return;
+    const record = this.baseRecord(input.operation, input.args, input.authoritative, this.observe(input.authoritative, control), input.context);
     if (candidate) record.candidate = this.observe(candidateBackend, candidate);
     record.outcome = outcome;
     record.differences = this.redactor.redactValue(differences);
@@ -218,10 +263,10 @@ export class ParityRunner {
       const side = (r: Reduced | null) => (r?.ok ? r.file : undefined);
       record.file = this.redactor.redactValue(compareFiles(input.file.id, side(control), side(candidate)));
     }
-    await this.options.publish?.(record);
+    await this.deliver(record);
   }
 
-  private baseRecord(operation: string, args: unknown, authoritative: BackendName, control: Observation): MismatchRecord {
+  private baseRecord(operation: string, args: unknown, authoritative: BackendName, control: Observation, context?: Record<string, unknown>): MismatchRecord {
     return {
       id: randomUUID(),
       operation,
@@ -230,8 +275,10 @@ export class ParityRunner {
       args: this.redactor.redactValue(normalizeResult(args, { ignore: [] })),
       control,
       outcome: 'match',
+      match: false,
       differences: [],
       ignored: [],
+      ...(context ? { context: this.redactor.redactValue(context) } : {}),
     };
   }
 

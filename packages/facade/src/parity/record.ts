@@ -59,5 +59,8 @@ export interface MismatchRecord {
   ignored: string[];
   /** Downloads: the file's byte comparison (both digests, sizes and names). */
   file?: FileComparison;
+  /** Whether both sides agreed (`outcome === 'match'`). */
+  match: boolean;
+  /** The call's `context` option: correlation data of the caller's own (a job ID, say), redacted like the rest. */
   context?: Record<string, unknown>;
 }

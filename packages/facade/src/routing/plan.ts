@@ -83,6 +83,35 @@ export function backendsInUse(config: RoutingConfig): Set<BackendName> {
   return used;
 }
 
+/**
+ * The backends whose answer some call can hand to the caller: the rest of `backendsInUse` only ever runs as a parity
+ * candidate (REST in the `shadow` stage, say), whose failures must never reach the caller.
+ */
+export function answeringBackends(config: RoutingConfig): Set<BackendName> {
+  const answering = new Set<BackendName>();
+  const add = (plan: Plan) => {
+    if (plan.kind === 'single') answering.add(plan.backend);
+    else if (plan.kind === 'parity') answering.add(plan.authoritative);
+    else {
+      answering.add('rest');
+      answering.add('soap');
+    }
+  };
+  add(fromRoute(config.default, config.authoritative));
+  for (const route of Object.values(config.routes)) if (route) add(fromRoute(route, config.authoritative));
+  for (const percent of Object.values(config.rollout)) {
+    if (percent === undefined) continue;
+    if (percent > 0) answering.add('rest');
+    if (percent < 100) answering.add('soap');
+  }
+  for (const stage of Object.values(config.stages)) {
+    if (stage === 'off' || stage === 'shadow') answering.add('soap');
+    else if (stage === 'live' || stage === 'complete') answering.add('rest');
+  }
+  if (config.fallback && answering.has('rest')) answering.add('soap');
+  return answering;
+}
+
 /** A stable bucket 0–99 for a key (FNV-1a), so the same call always lands on the same side of a rollout. */
 export function bucketOf(key: string): number {
   let hash = 0x811c9dc5;
