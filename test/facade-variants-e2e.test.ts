@@ -93,11 +93,11 @@ describe('the v4.1 variants through the facade', () => {
           EndDate: new Date('2100-01-01T00:00:00Z'),
         });
         expect(Array.isArray(errors?.ParcelIDInfoList ?? [])).toBe(true);
-        const served = (op: string) => events.filter((e) => e.operation === op && e.type === 'call' && e.ok).map((e) => (e.type === 'call' ? e.backend : ''));
+        const served = (op: string) => events.flatMap((e) => (e.type === 'call' && e.operation === op && e.ok ? [e.backend] : []));
         expect(served('ParcelInBox')).toEqual(['rest']);
         expect(served('ParcelDownloadNoUpdateA')).toEqual(['soap']);
         expect(served('ParcelOutBoxErrorEx')).toEqual(['soap']);
-        expect(events.filter((e) => e.type === 'fallback').map((e) => e.operation)).toEqual(['ParcelDownloadNoUpdateA', 'ParcelOutBoxErrorEx']);
+        expect(events.flatMap((e) => (e.type === 'fallback' ? [e.operation] : []))).toEqual(['ParcelDownloadNoUpdateA', 'ParcelOutBoxErrorEx']);
 
         await shadow.ParcelDownloadNoUpdateA({ ParcelID: parcelId });
         await shadow.parityIdle();

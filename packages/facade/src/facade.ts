@@ -18,6 +18,7 @@ import {
 import { CandidateTimeout, type ExperimentInput, ParityRunner, type ParityOptions, comparesDownloads } from './parity/experiment.js';
 import type { MismatchRecord } from './parity/record.js';
 import { type OperationSummary, ParitySummary } from './parity/summary.js';
+import { type BreakerOptions, type BreakerState, isOpenCircuit, restBreaker } from './routing/breaker.js';
 import { mayFallBack } from './routing/fallback.js';
 import {
   type MigrationStage,
@@ -40,7 +41,8 @@ export interface FacadeCallOptions extends InvokeOptions {
 
 export type FacadeEvent =
   | { type: 'call'; operation: FacadeOperation; plan: Plan['kind']; backend: BackendName; ok: boolean; durationMs: number; code?: string }
-  | { type: 'fallback'; operation: FacadeOperation; from: 'rest'; to: 'soap'; code: string };
+  | { type: 'fallback'; operation: FacadeOperation; from: 'rest'; to: 'soap'; code: string }
+  | { type: 'breaker'; state: BreakerState };
 
 export interface FacadeOptions {
   /** Route of every operation not configured otherwise; default `ECGRID_BACKEND`, else `soap`. */
@@ -53,8 +55,12 @@ export interface FacadeOptions {
   routes?: Partial<Record<FacadeOperation, Route>>;
   rollout?: Partial<Record<FacadeOperation, number>>;
   stages?: Partial<Record<FacadeOperation, MigrationStage>>;
-  /** REST → SOAP fallback on outages (network, 5xx, not available); never on 4xx or an unknown upload outcome. */
-  fallback?: boolean;
+  /**
+   * REST → SOAP fallback on outages (network, 5xx, not available); never on 4xx or an unknown upload outcome. With
+   * fallback on, a circuit breaker sends calls straight to SOAP after repeated REST outages (`true`: 5 in a row,
+   * retried after 30 s; or `{ failures, halfOpenAfterMs }`).
+   */
+  fallback?: boolean | BreakerOptions;
   parity?: ParityOptions;
   onEvent?: EventListener<FacadeEvent>;
   env?: Record<string, string | undefined>;
@@ -98,12 +104,15 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
     routes: options.routes ?? {},
     rollout: options.rollout ?? {},
     stages: options.stages ?? {},
-    fallback: options.fallback ?? false,
+    fallback: options.fallback !== undefined && options.fallback !== false,
     authoritative: options.parity?.authoritative ?? 'soap',
   };
   validateRouting(routing);
   const used = backendsInUse(routing);
   const answering = answeringBackends(routing);
+  const breaker = restBreaker(typeof options.fallback === 'object' ? options.fallback : {}, (state) =>
+    emitSafely(options.onEvent, { type: 'breaker', state }),
+  );
   const redactor = new Redactor();
   const credentials = options.credentials ?? credentialsFromEnv(env);
   if (credentials) redactor.add('apiKey' in credentials ? credentials.apiKey : credentials.password);
@@ -222,8 +231,12 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
         return timed(operation, plan.kind, plan.backend, call(plan.backend));
       case 'fallback':
         try {
-          return await timed(operation, plan.kind, 'rest', call('rest'));
+          return await breaker.execute(() => timed(operation, plan.kind, 'rest', call('rest')));
         } catch (err) {
+          if (isOpenCircuit(err)) {
+            emitSafely(options.onEvent, { type: 'fallback', operation, from: 'rest', to: 'soap', code: 'CircuitOpen' });
+            return timed(operation, plan.kind, 'soap', call('soap'));
+          }
           const error = err instanceof FacadeError ? err : normalizeError(err, operation, 'rest');
           if (!mayFallBack(error)) throw error;
           emitSafely(options.onEvent, { type: 'fallback', operation, from: 'rest', to: 'soap', code: error.code });

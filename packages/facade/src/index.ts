@@ -9,6 +9,7 @@ export { createRestBackend, type RestPort, type RestPortRequest } from './backen
 export { createRestPort, type RestPortOptions } from './backends/rest-port.js';
 export { type Route, type MigrationStage, type Plan, planCall, bucketOf } from './routing/plan.js';
 export { mayFallBack } from './routing/fallback.js';
+export type { BreakerOptions, BreakerState } from './routing/breaker.js';
 export type { ParityOptions } from './parity/experiment.js';
 export type { FileComparison, FileSide, MismatchRecord, Observation, ParityOutcome } from './parity/record.js';
 export type { OperationSummary, SideStats } from './parity/summary.js';
