@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { RESPONSE_EXAMPLES } from '@ecgrid-bridge/catalog';
 import { COMPLEX_TYPES, OPERATIONS } from '@ecgrid-bridge/soap';
-import { FACADE_OPERATIONS, MAPPINGS, type FacadeOperation } from '../src/index.js';
+import { FACADE_OPERATIONS, MAPPINGS, NotAvailableOnBackendError, type FacadeOperation } from '../src/index.js';
 import { ShapeError, UnsupportedOnRest } from '../src/mapping/index.js';
 import { paramsConform, paramsProblems, valueProblems } from '../src/schema/conforms.js';
 import { requestProblems, sampleParams } from '../src/schema/documented.js';
+import { portAnswering } from './support/port.js';
 import { overrides as commsCertificatesReports } from './samples/comms-certificates-reports.js';
 import { overrides as directory } from './samples/directory.js';
 import { overrides as interchangesCallbacks } from './samples/interchanges-callbacks.js';
@@ -159,5 +160,19 @@ describe('IDs beyond what a JavaScript number holds exactly', () => {
     const seen = JSON.stringify(result, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
     expect(seen).not.toContain('9007199254740992');
     expect(seen).not.toContain('9007199254740994');
+  });
+});
+
+describe('operations REST cannot serve', () => {
+  const soapOnly = FACADE_OPERATIONS.filter((op) => MAPPINGS[op].rest === null);
+
+  it.each(soapOnly)('%s is NotAvailableOnBackend on REST with its reason, and sends nothing', async (op) => {
+    const { backend, requests } = portAnswering(() => null);
+    const params = sampleParams(op, SAMPLE_OVERRIDES[op]);
+    if (!paramsConform(op, params)) throw new Error(`${op}: ${paramsProblems(op, params).join('; ')}`);
+    const err = await backend.invoke(op, params).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NotAvailableOnBackendError);
+    expect((err as Error).message).toContain(MAPPINGS[op].noRestReason ?? '');
+    expect(requests).toHaveLength(0);
   });
 });
