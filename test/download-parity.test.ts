@@ -144,7 +144,8 @@ describe('parity compares the bytes of every download (sandbox)', () => {
     expect(confirms.map((c) => c.side)).toEqual([authoritative, authoritative, authoritative]);
     for (const id of READY) {
       expect(confirmsOf(id), `parcel ${id}`).toBe(1);
-      expect(parcel(id)).toMatchObject({ status: 'InBoxTransferred', confirmed: true });
+      // appendix/parcel-status-codes.md: InBoxArchived after confirm-download.
+      expect(parcel(id)).toMatchObject({ status: 'InBoxArchived', confirmed: true });
     }
 
     // The candidate downloaded each parcel once, only after the authoritative side had handed it out (and moved

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '@ecgrid-bridge/sandbox';
+import { runScan } from '../packages/cli/src/commands/scan.js';
+import { capture } from '../packages/cli/test/capture.js';
 import { COVERAGE_DOC, README, coverageDocument, withCoverage } from '../scripts/update-readme.js';
 
 const run = promisify(execFile);
@@ -66,6 +68,21 @@ describe('README', () => {
   it('carries the current generated coverage summary, and docs/COVERAGE.md the current table', () => {
     expect(withCoverage(readme)).toBe(readme);
     expect(readFileSync(COVERAGE_DOC, 'utf8')).toBe(coverageDocument());
+  });
+
+  it('shows the scan output the scan command prints today (but for its timing line)', () => {
+    const shown = /pnpm ecgrid scan (\S+)\n```\n\n~~~text\n([\s\S]*?)~~~/.exec(readme);
+    expect(shown).not.toBeNull();
+    const { stream, text } = capture();
+    const cwd = process.cwd();
+    process.chdir(ROOT);
+    try {
+      runScan(shown![1]!, { format: 'markdown', out: 'out/scan' }, stream);
+    } finally {
+      process.chdir(cwd);
+    }
+    const untimed = (s: string) => s.replace(/^\d+ files read in \d+ ms/m, 'N files read in T ms');
+    expect(untimed(text())).toBe(untimed(shown![2]!));
   });
 
   it('names commands that exist', () => {

@@ -5,6 +5,7 @@ import { runCoverage } from './commands/coverage.js';
 import { runDemo } from './commands/demo.js';
 import { runParity } from './commands/parity.js';
 import { runSandbox } from './commands/sandbox.js';
+import { runScan } from './commands/scan.js';
 import { UsageError } from './params.js';
 
 /** Exit codes: 0 success, 1 a call or the workflow failed, 2 bad usage or configuration, 3 the parity gate failed. */
@@ -81,6 +82,16 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
     .action((opts: { format: 'markdown' | 'json' }) => {
       process.exitCode = runCoverage(opts, process.stdout);
+    });
+
+  program
+    .command('scan')
+    .description('Find the ECGridOS calls in a codebase and tell which move to REST cleanly, which lose fields, and which stay on SOAP.')
+    .argument('<path>', 'the folder to scan (read only: nothing in it is run)')
+    .addOption(new Option('--format <format>', 'what to print').choices(['markdown', 'json']).default('markdown'))
+    .option('--out <dir>', 'where to write scan-report.html, .md, .json and parity-calls.yaml', 'out/scan')
+    .action((path: string, opts: { format: 'markdown' | 'json'; out: string }) => {
+      process.exitCode = runScan(path, opts, process.stdout);
     });
 
   return program;

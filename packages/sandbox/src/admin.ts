@@ -5,16 +5,19 @@ import { type FaultInjector, type FaultRule, type FaultRuleInput, type FaultScop
 import { readBody, send } from './http.js';
 import { hashPassword } from './auth/secrets.js';
 import type { AuthService, AuthSettings } from './service/auth.js';
+import { type ListSettings, pageSizeCap } from './service/paging.js';
 import type { StoreState } from './store/records.js';
 import type { Store } from './store/store.js';
 
 /** Test and demo controls of a running sandbox; also served as JSON under `/__sandbox/`. */
 export interface SandboxAdmin {
-  /** Current lifetimes (read-only view). */
-  readonly settings: Readonly<AuthSettings>;
+  /** Current lifetimes and the REST page-size cap (read-only view). */
+  readonly settings: Readonly<AuthSettings & ListSettings>;
   setSessionTtl(ms: number): void;
   setTokenTtl(ms: number): void;
   setRefreshTtl(ms: number): void;
+  /** REST lists return at most this many records a page, whatever the client asks for; undefined removes the cap. */
+  setPageSizeCap(records: number | undefined): void;
   /** Ends every open SOAP session now; returns how many there were. */
   expireSessions(): number;
   /** Makes every JWT and refresh token unusable now; returns how many tokens were live. */
@@ -43,10 +46,16 @@ const ttl = (ms: unknown, what: string): number => {
   return ms;
 };
 
-export function createAdmin(store: Store, auth: AuthService, faults: FaultInjector, seedState: () => StoreState): SandboxAdmin {
+export function createAdmin(
+  store: Store,
+  auth: AuthService,
+  faults: FaultInjector,
+  seedState: () => StoreState,
+  lists: ListSettings = { pageSizeCap: undefined },
+): SandboxAdmin {
   return {
     get settings() {
-      return { ...auth.settings };
+      return { ...auth.settings, ...lists };
     },
     setSessionTtl: (ms) => {
       auth.settings.sessionTtlMs = ttl(ms, 'sessionTtlMs');
@@ -56,6 +65,9 @@ export function createAdmin(store: Store, auth: AuthService, faults: FaultInject
     },
     setRefreshTtl: (ms) => {
       auth.settings.refreshTtlMs = ttl(ms, 'refreshTtlMs');
+    },
+    setPageSizeCap: (records) => {
+      lists.pageSizeCap = pageSizeCap(records);
     },
     expireSessions: () => auth.expireAllSessions(),
     expireTokens: () => auth.expireAllTokens(),
@@ -92,7 +104,7 @@ export function createAdmin(store: Store, auth: AuthService, faults: FaultInject
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
- * `/__sandbox/…`: GET state, POST settings {sessionTtlMs?, tokenTtlMs?, refreshTtlMs?}, POST expire {sessions?, tokens?}, POST reset,
+ * `/__sandbox/…`: GET state, POST settings {sessionTtlMs?, tokenTtlMs?, refreshTtlMs?, pageSizeCap? (null: none)}, POST expire {sessions?, tokens?}, POST reset,
  * GET/POST/DELETE faults, DELETE faults/{id}. Plain JSON; errors are `{ "error": message }` with HTTP 400/404.
  */
 export async function handleAdmin(admin: SandboxAdmin, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -114,6 +126,7 @@ export async function handleAdmin(admin: SandboxAdmin, req: IncomingMessage, res
       if (body['sessionTtlMs'] !== undefined) admin.setSessionTtl(body['sessionTtlMs'] as number);
       if (body['tokenTtlMs'] !== undefined) admin.setTokenTtl(body['tokenTtlMs'] as number);
       if (body['refreshTtlMs'] !== undefined) admin.setRefreshTtl(body['refreshTtlMs'] as number);
+      if ('pageSizeCap' in body) admin.setPageSizeCap(pageSizeCap(body['pageSizeCap']));
       return reply(200, { settings: admin.settings });
     }
     if (route === 'POST /__sandbox/reset') {

@@ -6,6 +6,7 @@ import { FaultInjector, type FaultRuleInput } from './faults.js';
 import { send, sleep } from './http.js';
 import { createRestFront } from './rest/front.js';
 import { AuthService } from './service/auth.js';
+import { type ListSettings, pageSizeCap } from './service/paging.js';
 import { SandboxService } from './service/service.js';
 import { createSoapFront } from './soap/front.js';
 import { type SandboxSeed, demoCredentials, readSeedFile, stateFromSeed } from './store/seed.js';
@@ -34,6 +35,11 @@ export interface SandboxOptions {
   soapPath?: string;
   /** How injected latency is waited out; default a timer. */
   delay?: (ms: number) => Promise<void>;
+  /**
+   * REST lists return at most this many records a page even when the client asks for more, reporting the size used
+   * (as a real server may); default none. Changeable later with `admin.setPageSizeCap`.
+   */
+  pageSizeCap?: number;
   /** Fault rules active from the start. */
   faults?: readonly FaultRuleInput[];
 }
@@ -86,9 +92,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const service = new SandboxService(store, auth, clock);
   const faults = new FaultInjector();
   for (const rule of options.faults ?? []) faults.add(rule);
-  const admin = createAdmin(store, auth, faults, () => stateFromSeed(seed));
+  const lists: ListSettings = { pageSizeCap: pageSizeCap(options.pageSizeCap) };
+  const admin = createAdmin(store, auth, faults, () => stateFromSeed(seed), lists);
   const delay = options.delay ?? sleep;
-  const rest = createRestFront(service, faults, delay);
+  const rest = createRestFront(service, faults, delay, lists);
 
   let soap: Awaited<ReturnType<typeof createSoapFront>> | undefined;
   const server = http.createServer((req, res) => {

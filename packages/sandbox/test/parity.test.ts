@@ -95,10 +95,11 @@ describe('the same records over SOAP and REST', () => {
     const file = await soap('ParcelDownload', { ParcelID: parcelId });
     expect(Buffer.from(String(file['Content']), 'base64').toString('latin1')).toBe(content);
     expect(await rest('GET', `/v2/parcels/${parcelId}`)).toMatchObject({ status: 'InBoxTransferred' });
-    expect((await rest<Obj[]>('POST', '/v2/parcels/pending-inbox-list', {})).map((p) => p['parcelId'])).toContain(parcelId);
+    // pending-inbox-list.md: only InBoxReady parcels "that have not yet been downloaded".
+    expect((await rest<Obj[]>('POST', '/v2/parcels/pending-inbox-list', {})).map((p) => p['parcelId'])).not.toContain(parcelId);
 
     expect(await rest('POST', '/v2/parcels/confirm', { parcelId })).toBe(true);
-    expect(await soap('ParcelInfo', { ParcelID: parcelId })).toMatchObject({ StatusCode: 'InBoxTransferred', StatusMessage: 'Download confirmed' });
+    expect(await soap('ParcelInfo', { ParcelID: parcelId })).toMatchObject({ StatusCode: 'InBoxArchived', StatusMessage: 'Archived after a confirmed download' });
     expect((await rest<Obj[]>('POST', '/v2/parcels/pending-inbox-list', {})).map((p) => p['parcelId'])).not.toContain(parcelId);
 
     expect(await soap('ParcelDownloadReset', { ParcelID: parcelId })).toBe('true');

@@ -34,7 +34,8 @@ describe('persistence', () => {
     const second = await startSandbox({ persistPath: file });
     try {
       const info = await restCall(second.restUrl, 'GET', `/v2/parcels/${parcelId}`, { headers: { 'x-api-key': second.credentials.apiKey } });
-      expect(info.json?.data).toMatchObject({ parcelId, fileName: 'p.x12', status: 'InBoxReady' });
+      // The uploader sees its parcel from the sending side (appendix/parcel-status-codes.md, OutBox States).
+      expect(info.json?.data).toMatchObject({ parcelId, fileName: 'p.x12', status: 'outboxSent' });
       expect((await soapCall(second.soapUrl, 'WhoAmI', { SessionID: sid })).result).toMatchObject({ SessionID: sid });
       const next = await upload(second.restUrl, second.credentials.apiKey, x12File(['ZZ', 'ACMEMFG'], ['ZZ', 'BETARETAIL'], { control: 2 }));
       expect(next.json?.data).toBe(parcelId + 1);

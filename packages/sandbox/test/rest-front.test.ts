@@ -93,7 +93,19 @@ describe('REST front: directory endpoints', () => {
       interconnectId: 9001, ecGridIdFrom: 100101, ecGridIdTo: 200301, status: 'Active',
       created: '2020-10-01T12:00:00.000Z', modified: '2023-02-14T10:20:00.000Z',
     });
-    expect(data(await get('/v2/partners/9003'))).toMatchObject({ status: 'Pending' });
+    // REST speaks the generic Status (rest-api/partners/get-partner.md), never StatusInterconnect's Pending.
+    expect(data(await get('/v2/partners/9003'))).toMatchObject({ status: 'Development' });
+    const root = { 'x-api-key': '0f3b6c1e-7a52-4d0b-9e6a-5c1f2d3e4a01' };
+    expect(data(await get('/v2/partners/9005', root))).toMatchObject({ status: 'Preproduction' });
+  });
+
+  it('gives IDs the generic Status on REST and StatusECGridID on SOAP', async () => {
+    const root = { 'x-api-key': '0f3b6c1e-7a52-4d0b-9e6a-5c1f2d3e4a01' };
+    expect(data(await get('/v2/ids/200403', root))).toMatchObject({ status: 'Development', description: 'Gamma Foods – intégration en préparation (Zürich, 東京)' });
+    expect(data(await get('/v2/ids/200404', root))).toMatchObject({ status: 'Preproduction' });
+    const dev = data<Obj[]>(await post('/v2/ids/list', { status: 'Development' }, root));
+    expect(dev.map((t) => t['ecGridId'])).toEqual([200403]);
+    expect((await post('/v2/ids/list', { status: 'Pending' }, root)).json?.errorCode).toBe('InvalidParameter');
   });
 });
 
@@ -141,8 +153,10 @@ describe('REST front: parcels and interchanges', () => {
     expect(dl).toMatchObject({ parcelId: 987650003, fileName: 'BETA_DUNS_PO_BATCH_20250107.edi', bytes: 633 });
     expect(Buffer.from(String(dl['content']), 'base64')).toHaveLength(633);
     expect(data(await get('/v2/parcels/987650003'))).toMatchObject({ status: 'InBoxTransferred' });
-    expect(data<Obj[]>(await post('/v2/parcels/pending-inbox-list', {})).map((p) => p['parcelId'])).toContain(987650003);
+    // pending-inbox-list.md: InBoxReady parcels "that have not yet been downloaded", so a downloaded one is off it.
+    expect(data<Obj[]>(await post('/v2/parcels/pending-inbox-list', {})).map((p) => p['parcelId'])).not.toContain(987650003);
     expect(data(await post('/v2/parcels/confirm', { parcelId: 987650003 }))).toBe(true);
+    expect(data(await get('/v2/parcels/987650003'))).toMatchObject({ status: 'InBoxArchived' });
     expect(data<Obj[]>(await post('/v2/parcels/pending-inbox-list', {})).map((p) => p['parcelId'])).not.toContain(987650003);
     expect(data(await post('/v2/parcels/reset-to-inbox/987650003'))).toBe(true);
     expect(data(await get('/v2/parcels/987650003'))).toMatchObject({ status: 'InBoxReady' });

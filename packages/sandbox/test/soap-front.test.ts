@@ -133,7 +133,7 @@ describe('SOAP front: parcels and interchanges (reads)', () => {
     const page2 = await call('ParcelInBoxArchive', { ...base, PageNo: 2, RecordsPerPage: 3 });
     expect(items((page2.result as XmlNode)['ParcelIDInfoList'], 'ParcelIDInfo').map((p) => p['ParcelID'])).toEqual(['987650004']);
     const narrow = await call('ParcelInBoxArchive', { ...base, EndDate: '2025-01-06T23:59:59Z', PageNo: 0, RecordsPerPage: 0 });
-    expect(items((narrow.result as XmlNode)['ParcelIDInfoList'], 'ParcelIDInfo').map((p) => p['StatusCode'])).toEqual(['InBoxTransferred']);
+    expect(items((narrow.result as XmlNode)['ParcelIDInfoList'], 'ParcelIDInfo').map((p) => p['StatusCode'])).toEqual(['InBoxArchived']);
   });
 
   it('ParcelOutBoxArchive lists what the mailbox sent', async () => {

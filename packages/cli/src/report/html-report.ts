@@ -18,7 +18,21 @@ export interface ParityReportInput {
   runs?: readonly RunRow[];
 }
 
-const escape = (value: unknown): string =>
+/** The look every HTML report of the CLI shares. */
+export const REPORT_STYLE = `body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px;color:#1d2330;background:#fafbfc}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}h3{font-size:15px;margin:0 0 4px}
+table{border-collapse:collapse;background:#fff;margin:8px 0}th,td{border:1px solid #dde1e8;padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#eef1f6;font-weight:600}td.bad,tr.bad td{color:#a4161a;font-weight:600}.muted{color:#667085}
+.badge{font-size:12px;padding:1px 7px;border-radius:9px;background:#e4e7ec}.badge.mismatch,.badge.both-error,.badge.candidate-error,.badge.control-error{background:#fde2e1;color:#a4161a}.badge.match{background:#dcfae6;color:#067647}
+section.mismatch{background:#fff;border:1px solid #dde1e8;border-radius:6px;padding:12px 14px;margin:12px 0}
+pre{margin:0;white-space:pre-wrap;word-break:break-all;font-size:12px}td.control{background:#f0f6ff}td.candidate{background:#fff6ed}
+.chart .label,.chart .value{font-size:11px;fill:#344054}.chart .p95.soap{fill:#93b4f5}.chart .p95.rest{fill:#f7b27a}.chart .p50{fill:#1d2330;opacity:.55}
+.error{color:#a4161a}.totals span{margin-right:18px}
+.alarm{background:#fde2e1;color:#a4161a;border:1px solid #f4a3a0;border-radius:6px;padding:8px 12px;font-size:15px}.good{background:#dcfae6;color:#067647;border-radius:6px;padding:8px 12px}.warn{background:#fef0c7;color:#93370d;border-radius:6px;padding:8px 12px}
+code.digest{font-size:11px;word-break:break-all}table.downloads td.digest{max-width:280px}
+`;
+
+export const escape = (value: unknown): string =>
   String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const ms = (v: number | undefined): string => (v === undefined ? '—' : `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`);
@@ -153,18 +167,7 @@ export function renderParityReport(input: ParityReportInput): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(input.title)}</title>
 <style>
-body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px;color:#1d2330;background:#fafbfc}
-h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}h3{font-size:15px;margin:0 0 4px}
-table{border-collapse:collapse;background:#fff;margin:8px 0}th,td{border:1px solid #dde1e8;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#eef1f6;font-weight:600}td.bad,tr.bad td{color:#a4161a;font-weight:600}.muted{color:#667085}
-.badge{font-size:12px;padding:1px 7px;border-radius:9px;background:#e4e7ec}.badge.mismatch,.badge.both-error,.badge.candidate-error,.badge.control-error{background:#fde2e1;color:#a4161a}.badge.match{background:#dcfae6;color:#067647}
-section.mismatch{background:#fff;border:1px solid #dde1e8;border-radius:6px;padding:12px 14px;margin:12px 0}
-pre{margin:0;white-space:pre-wrap;word-break:break-all;font-size:12px}td.control{background:#f0f6ff}td.candidate{background:#fff6ed}
-.chart .label,.chart .value{font-size:11px;fill:#344054}.chart .p95.soap{fill:#93b4f5}.chart .p95.rest{fill:#f7b27a}.chart .p50{fill:#1d2330;opacity:.55}
-.error{color:#a4161a}.totals span{margin-right:18px}
-.alarm{background:#fde2e1;color:#a4161a;border:1px solid #f4a3a0;border-radius:6px;padding:8px 12px;font-size:15px}.good{background:#dcfae6;color:#067647;border-radius:6px;padding:8px 12px}.warn{background:#fef0c7;color:#93370d;border-radius:6px;padding:8px 12px}
-code.digest{font-size:11px;word-break:break-all}table.downloads td.digest{max-width:280px}
-</style></head>
+${REPORT_STYLE}</style></head>
 <body>
 <h1>${escape(input.title)}</h1>
 ${downloadSection(input.records)}

@@ -5,6 +5,7 @@ import { REST_STATUS, type RestErrorCode, ServiceError, invalidParameter } from 
 import type { FaultDecision, FaultInjector } from '../faults.js';
 import { BodyTooLarge, HTML_ERROR_PAGE, gatewayPage, readBody, send } from '../http.js';
 import type { Caller } from '../service/auth.js';
+import type { ListSettings } from '../service/paging.js';
 import type { SandboxService } from '../service/service.js';
 import { type Json, optString } from './input.js';
 import { REST_ROUTES, type RestRoute, matchPath } from './routes.js';
@@ -81,7 +82,12 @@ function plainError(res: ServerResponse, code: PlainErrorCode, message: string, 
  * documented credentials (X-API-Key, Bearer JWT). Beside it, under `/api/`, the client key/secret API of seed 003
  * (Eagle-Api-Key, `api/request-token`, `api/api-info`), which answers plain JSON or plain text, never the envelope.
  */
-export function createRestFront(service: SandboxService, faults: FaultInjector, delay: (ms: number) => Promise<void>): RestFront {
+export function createRestFront(
+  service: SandboxService,
+  faults: FaultInjector,
+  delay: (ms: number) => Promise<void>,
+  lists: Readonly<ListSettings> = { pageSizeCap: undefined },
+): RestFront {
   const auth = service.auth;
 
   const authRoutes: FrontRoute[] = [
@@ -155,7 +161,7 @@ export function createRestFront(service: SandboxService, faults: FaultInjector, 
     path: r.path,
     operations: r.operations,
     auth: 'required' as const,
-    handle: ({ body, params, caller }) => r.handle({ service, body, params, caller: caller! }),
+    handle: ({ body, params, caller }) => r.handle({ service, body, params, caller: caller!, lists }),
   }));
   const routes = [...authRoutes, ...v2Routes];
 

@@ -7,6 +7,7 @@ import type {
   TradingPartnerRecord,
   UserRecord,
 } from '../store/records.js';
+import { statusSeenBy } from '../store/parcels.js';
 import type { SandboxService } from '../service/service.js';
 
 /** Stored records as the REST reference's JSON objects (field names of each endpoint's example). */
@@ -39,19 +40,17 @@ export const tradingPartner = (tp: TradingPartnerRecord) => ({
   qualifier: tp.qualifier,
   id: tp.id,
   description: tp.description,
-  status: tp.status,
+  status: tp.restStatus,
   routingGroup: tp.routingGroup,
   ediStandard: 'X12',
 });
 
 /** REST reports interconnects in its general Status vocabulary. */
-const INTERCONNECT_STATUS: Readonly<Record<string, string>> = { Completed: 'Active', Canceled: 'Terminated', Delayed: 'Suspended' };
-
 export const interconnect = (ic: InterconnectRecord) => ({
   interconnectId: ic.interconnectId,
   ecGridIdFrom: ic.ecgridId1,
   ecGridIdTo: ic.ecgridId2,
-  status: INTERCONNECT_STATUS[ic.status] ?? ic.status,
+  status: ic.restStatus,
   created: ic.created,
   modified: ic.modified,
 });
@@ -65,7 +64,7 @@ export function parcel(p: ParcelRecord, side: 'to' | 'from', service: SandboxSer
     networkId: service.mailboxRecord(mailboxId)?.networkId ?? 0,
     fileName: p.fileName,
     bytes: p.bytes,
-    ...(withStatus ? { status: p.status } : {}),
+    ...(withStatus ? { status: statusSeenBy(p, side) } : {}),
     ecGridIdFrom: p.fromEcgridId,
     ecGridIdTo: p.toEcgridId,
     created: p.created,

@@ -1,8 +1,8 @@
-import type { HttpMethod } from '@ecgrid-bridge/catalog';
+import type { EndpointName, HttpMethod } from '@ecgrid-bridge/catalog';
 import { endpoint } from './endpoint.js';
 import { ServiceError, invalidParameter } from '../errors.js';
 import type { Caller } from '../service/auth.js';
-import { paginate } from '../service/paging.js';
+import { type ListSettings, paginate, restPageLimits } from '../service/paging.js';
 import type { SandboxService } from '../service/service.js';
 import { type Json, base64Content, optDate, optInt, optString, pathId, reqInt, reqString } from './input.js';
 import * as json from './json.js';
@@ -12,9 +12,11 @@ export interface RestContext {
   readonly body: Json;
   readonly params: Readonly<Record<string, string>>;
   readonly caller: Caller;
+  readonly lists: Readonly<ListSettings>;
 }
 
 export interface RestRoute {
+  readonly endpoint: EndpointName;
   readonly method: HttpMethod;
   /** As documented, e.g. `/v2/parcels/{id}`. */
   readonly path: string;
@@ -25,24 +27,37 @@ export interface RestRoute {
   handle(ctx: RestContext): unknown;
 }
 
-/** The same list paging both fronts use; REST defaults to page 1 of 25. */
-const page = <T>(ctx: RestContext, list: readonly T[]) =>
-  paginate(list, optInt(ctx.body, 'pageNo') ?? 1, optInt(ctx.body, 'recordsPerPage') ?? 25);
+/** One page of a list, under the paging its endpoint documents and the server's page-size cap, if any. */
+const page = <T>(ctx: RestContext, name: EndpointName, list: readonly T[]) =>
+  paginate(list, optInt(ctx.body, 'pageNo'), optInt(ctx.body, 'recordsPerPage'), restPageLimits(name), ctx.lists.pageSizeCap);
 
 const id = (ctx: RestContext) => pathId(ctx.params['id'] ?? '');
+
+/**
+ * rest-api/parcels/inbox-list.md, outbox-list.md and pending-inbox-list.md: `mailboxId` "defaults to authenticated
+ * user's mailbox". A caller without a mailbox of its own (network or root level, mailboxId 0) gets every mailbox in
+ * its scope: the sandbox's choice, as the pages do not say.
+ */
+const mailboxOrOwn = (ctx: RestContext): number | undefined => {
+  const given = optInt(ctx.body, 'mailboxId');
+  if (given !== undefined && given !== 0) return given;
+  return ctx.caller.user.mailboxId > 0 ? ctx.caller.user.mailboxId : undefined;
+};
 
 function parcelList(ctx: RestContext, box: 'inbox' | 'outbox') {
   const b = ctx.body;
   const list = ctx.service.parcels(ctx.caller, {
     box,
-    mailboxId: optInt(b, 'mailboxId'),
+    mailboxId: mailboxOrOwn(ctx),
     fromEcgridId: optInt(b, 'ecGridIdFrom'),
     toEcgridId: optInt(b, 'ecGridIdTo'),
     status: optString(b, 'status'),
     begin: optDate(b, 'beginDate'),
     end: optDate(b, 'endDate'),
   });
-  return page(ctx, list).items.map((p) => json.parcel(p, box === 'inbox' ? 'to' : 'from', ctx.service));
+  return page(ctx, box === 'inbox' ? 'parcels.inboxList' : 'parcels.outboxList', list).items.map((p) =>
+    json.parcel(p, box === 'inbox' ? 'to' : 'from', ctx.service),
+  );
 }
 
 function interchangeList(ctx: RestContext, box: 'inbox' | 'outbox') {
@@ -55,7 +70,7 @@ function interchangeList(ctx: RestContext, box: 'inbox' | 'outbox') {
     begin: optDate(b, 'beginDate'),
     end: optDate(b, 'endDate'),
   });
-  const p = page(ctx, list);
+  const p = page(ctx, box === 'inbox' ? 'interchanges.inboxList' : 'interchanges.outboxList', list);
   return {
     totalRecords: p.totalRecords,
     pageNo: p.pageNo,
@@ -101,7 +116,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
         authLevel: optString(b, 'authLevel'),
         status: optString(b, 'status'),
       });
-      return page(ctx, list).items.map(json.user);
+      return page(ctx, 'users.list', list).items.map(json.user);
     },
   },
   { ...endpoint('users.get'), operations: ['UserInfo'], auth: true, handle: (ctx) => json.user(ctx.service.user(ctx.caller, id(ctx))) },
@@ -113,6 +128,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
       const b = ctx.body;
       const p = page(
         ctx,
+        'networks.list',
         ctx.service.networks(ctx.caller, { networkId: optInt(b, 'networkId'), mailboxId: optInt(b, 'mailboxId'), status: optString(b, 'status') }),
       );
       return { totalRecords: p.totalRecords, pageNo: p.pageNo, recordsPerPage: p.recordsPerPage, networks: p.items.map(json.network) };
@@ -125,7 +141,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
     auth: true,
     handle: (ctx) => {
       const b = ctx.body;
-      const p = page(ctx, ctx.service.mailboxes(ctx.caller, { networkId: optInt(b, 'networkId'), status: optString(b, 'status') }));
+      const p = page(ctx, 'mailboxes.list', ctx.service.mailboxes(ctx.caller, { networkId: optInt(b, 'networkId'), status: optString(b, 'status') }));
       return { totalRecords: p.totalRecords, pageNo: p.pageNo, recordsPerPage: p.recordsPerPage, mailboxes: p.items.map(json.mailbox) };
     },
   },
@@ -148,10 +164,10 @@ export const REST_ROUTES: readonly RestRoute[] = [
       const list = ctx.service.tradingPartners(ctx.caller, {
         mailboxId: optInt(b, 'mailboxId'),
         networkId: optInt(b, 'networkId'),
-        status: optString(b, 'status'),
+        restStatus: optString(b, 'status'),
         activeOnly: false,
       });
-      return page(ctx, list).items.map(json.tradingPartner);
+      return page(ctx, 'ids.list', list).items.map(json.tradingPartner);
     },
   },
   { ...endpoint('ids.get'), operations: ['TPInfo'], auth: true, handle: (ctx) => json.tradingPartner(ctx.service.tradingPartner(ctx.caller, id(ctx))) },
@@ -171,9 +187,11 @@ export const REST_ROUTES: readonly RestRoute[] = [
     ...endpoint('parcels.pendingInboxList'),
     operations: ['ParcelInBox'],
     auth: true,
+    // pending-inbox-list.md: "inbound parcels with `InBoxReady` status that have not yet been downloaded", so a
+    // downloaded but unconfirmed parcel (InBoxTransferred) is not on it.
     handle: (ctx) =>
       ctx.service
-        .parcels(ctx.caller, { box: 'inbox', state: 'pending', mailboxId: optInt(ctx.body, 'mailboxId') })
+        .parcels(ctx.caller, { box: 'inbox', state: 'ready', mailboxId: mailboxOrOwn(ctx) })
         .map((p) => json.parcel(p, 'to', ctx.service, false)),
   },
   { ...endpoint('parcels.outboxList'), operations: ['ParcelOutBoxArchive'], auth: true, handle: (ctx) => parcelList(ctx, 'outbox') },

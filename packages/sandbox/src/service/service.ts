@@ -1,7 +1,8 @@
 import type { Clock } from '@ecgrid-bridge/core';
+import { DOCUMENTED_ENUMS } from '@ecgrid-bridge/catalog';
 import { ENUMS } from '@ecgrid-bridge/soap';
 import { accessDenied, invalidParameter, notFound } from '../errors.js';
-import { addParcel, routeInterchanges } from '../store/parcels.js';
+import { addParcel, routeInterchanges, statusSeenBy } from '../store/parcels.js';
 import type {
   InterchangeRecord,
   InterconnectRecord,
@@ -20,8 +21,8 @@ import type { AuthService, Caller } from './auth.js';
 
 export interface ParcelQuery {
   readonly box: 'inbox' | 'outbox';
-  /** `ready`: waiting to be downloaded (InBoxReady); `pending`: not yet confirmed; none: every state. */
-  readonly state?: 'ready' | 'pending';
+  /** `ready`: waiting to be downloaded (InBoxReady); none: every state. */
+  readonly state?: 'ready';
   readonly status?: string;
   readonly networkId?: number;
   readonly mailboxId?: number;
@@ -68,7 +69,8 @@ export interface DownloadedFile {
 }
 
 const ROUTABLE_SENDER: ReadonlySet<string> = new Set(['Active', 'AutoRoute']);
-const PARCEL_STATUSES: ReadonlySet<string> = new Set(ENUMS['ParcelStatus'] ?? []);
+/** The WSDL's ParcelStatus and the appendix's (appendix/parcel-status-codes.md adds InBoxArchived and the outbox* states). */
+const PARCEL_STATUSES: ReadonlySet<string> = new Set([...(ENUMS['ParcelStatus'] ?? []), ...(DOCUMENTED_ENUMS['ParcelStatus'] ?? [])]);
 const AUTH_LEVEL_VALUES: ReadonlySet<string> = new Set(ENUMS['AuthLevel'] ?? []);
 const STATUS_VALUES: ReadonlySet<string> = new Set(ENUMS['Status'] ?? []);
 
@@ -217,14 +219,16 @@ export class SandboxService {
   }
 
   /** The IDs of the mailboxes the caller can see. */
-  tradingPartners(caller: Caller, filter: { mailboxId?: number; networkId?: number; status?: string; activeOnly: boolean }): TradingPartnerRecord[] {
+  /** `restStatus` filters by the REST Status (rest-api/ids/list-ids.md); `activeOnly` by SOAP's StatusECGridID. */
+  tradingPartners(caller: Caller, filter: { mailboxId?: number; networkId?: number; restStatus?: string; activeOnly: boolean }): TradingPartnerRecord[] {
+    if (filter.restStatus !== undefined && !STATUS_VALUES.has(filter.restStatus)) throw invalidParameter(`status ${filter.restStatus} is not a Status`);
     if (given(filter.mailboxId)) this.mailbox(caller, filter.mailboxId);
     if (given(filter.networkId)) this.network(caller, filter.networkId);
     return [...this.state.tradingPartners.values()]
       .filter((tp) => canSeeMailbox(caller.user, { mailboxId: tp.mailboxId, networkId: tp.networkId }))
       .filter((tp) => !given(filter.mailboxId) || tp.mailboxId === filter.mailboxId)
       .filter((tp) => !given(filter.networkId) || tp.networkId === filter.networkId)
-      .filter((tp) => filter.status === undefined || tp.status === filter.status)
+      .filter((tp) => filter.restStatus === undefined || tp.restStatus === filter.restStatus)
       .filter((tp) => !filter.activeOnly || tp.status === 'Active')
       .sort((a, b) => a.ecgridId - b.ecgridId);
   }
@@ -323,8 +327,7 @@ export class SandboxService {
         return true;
       })
       .filter((p) => query.state !== 'ready' || p.status === 'InBoxReady')
-      .filter((p) => query.state !== 'pending' || !p.confirmed)
-      .filter((p) => query.status === undefined || p.status === query.status)
+      .filter((p) => query.status === undefined || statusSeenBy(p, query.box === 'inbox' ? 'to' : 'from') === query.status)
       .filter((p) => !given(query.fromEcgridId) || p.fromEcgridId === query.fromEcgridId)
       .filter((p) => !given(query.toEcgridId) || p.toEcgridId === query.toEcgridId)
       .filter((p) => !query.mailbagControlId || p.mailbagControlId === query.mailbagControlId)
@@ -338,15 +341,20 @@ export class SandboxService {
     return { parcel, interchanges };
   }
 
-  /** Hands out the file and marks the parcel transferred; it stays on the pending list until confirmed. */
+  /**
+   * Hands out the file and moves an InBoxReady parcel to InBoxTransferred (appendix/parcel-status-codes.md: "after
+   * download"). The docs do not say what downloading a parcel again does; the sandbox leaves a later state alone, so
+   * a repeat download never takes back a confirm (InBoxArchived).
+   */
   download(caller: Caller, parcelId: number): DownloadedFile {
     const parcel = this.#inboundParcel(caller, parcelId, 'downloading a parcel');
     const now = this.#nowIso();
+    const first = parcel.status === 'InBoxReady';
     const updated = this.#store.commit((draft) => {
       const next: ParcelRecord = {
         ...parcel,
-        status: 'InBoxTransferred',
-        modified: now,
+        status: first ? 'InBoxTransferred' : parcel.status,
+        modified: first ? now : parcel.modified,
         log: [...parcel.log, { date: now, message: `Downloaded by ${caller.user.loginName}` }],
       };
       draft.parcels.set(parcelId, next);
@@ -361,13 +369,19 @@ export class SandboxService {
     return { parcel, content: Buffer.from(parcel.content, 'base64') };
   }
 
+  /**
+   * Docs conflict: rest-api/parcels/confirm-download.md says the parcel is "marked as transferred", while
+   * appendix/parcel-status-codes.md has download give InBoxTransferred and confirm-download give InBoxArchived (its
+   * lifecycle, its InBoxArchived row, and its link to confirm-download: "advance parcel to InBoxArchived"). The
+   * sandbox follows the appendix: otherwise a confirm would leave no trace in the status a download had not.
+   */
   confirm(caller: Caller, parcelId: number): boolean {
     const parcel = this.#inboundParcel(caller, parcelId, 'confirming a download');
     const now = this.#nowIso();
     this.#store.commit((draft) => {
       draft.parcels.set(parcelId, {
         ...parcel,
-        status: 'InBoxTransferred',
+        status: 'InBoxArchived',
         confirmed: true,
         modified: now,
         log: [...parcel.log, { date: now, message: `Download confirmed by ${caller.user.loginName}` }],

@@ -1,5 +1,5 @@
 import type { Caller } from '../service/auth.js';
-import { type Page, paginate, wholeList } from '../service/paging.js';
+import { type Page, SOAP_PAGE_LIMITS, paginate, wholeList } from '../service/paging.js';
 import type { SandboxService } from '../service/service.js';
 import type { SandboxOperation } from '../operations.js';
 import type { ParcelRecord } from '../store/records.js';
@@ -49,7 +49,7 @@ function collection(page: Page<ParcelRecord>, direction: 'InBox' | 'OutBox', ser
 /** SOAP paging: 0 means the default. */
 const soapPage = (ctx: SoapCallContext) => ({
   pageNo: int(ctx, 'PageNo') > 0 ? int(ctx, 'PageNo') : 1,
-  perPage: int(ctx, 'RecordsPerPage') > 0 ? int(ctx, 'RecordsPerPage') : 25,
+  perPage: int(ctx, 'RecordsPerPage') > 0 ? int(ctx, 'RecordsPerPage') : SOAP_PAGE_LIMITS.defaultPageSize,
 });
 
 function archive(ctx: SoapCallContext, box: 'inbox' | 'outbox') {
@@ -63,7 +63,7 @@ function archive(ctx: SoapCallContext, box: 'inbox' | 'outbox') {
     mailbagControlId: str(ctx, 'MailbagControlID'),
   });
   const { pageNo, perPage } = soapPage(ctx);
-  return collection(paginate(list, pageNo, perPage), box === 'inbox' ? 'InBox' : 'OutBox', ctx.service);
+  return collection(paginate(list, pageNo, perPage, SOAP_PAGE_LIMITS), box === 'inbox' ? 'InBox' : 'OutBox', ctx.service);
 }
 
 function interchangeBox(ctx: SoapCallContext, box: 'inbox' | 'outbox') {

@@ -9,6 +9,7 @@ import type {
   TradingPartnerRecord,
   UserRecord,
 } from '../store/records.js';
+import { statusSeenBy } from '../store/parcels.js';
 import type { SandboxService, WhoAmIView } from '../service/service.js';
 
 /** Stored records as SOAP records (SOAP field names, JS values); `shape` orders them and fills the rest. */
@@ -185,9 +186,13 @@ export function interconnectInfo(ic: InterconnectRecord, service: SandboxService
 const STATUS_MESSAGES: Readonly<Record<string, string>> = {
   InBoxReady: 'Ready for download',
   InBoxTransferred: 'Transferred to the mailbox',
+  InBoxArchived: 'Archived after a confirmed download',
+  outboxSent: 'Sent to the receiving mailbox',
+  outboxAcknowledged: 'Receipt confirmed by the receiver',
 };
 
 export function parcelInfo(p: ParcelRecord, direction: 'InBox' | 'OutBox', service: SandboxService): Partial {
+  const status = statusSeenBy(p, direction === 'InBox' ? 'to' : 'from');
   const from = service.mailboxRecord(p.fromMailboxId);
   const to = service.mailboxRecord(p.toMailboxId);
   return {
@@ -205,8 +210,9 @@ export function parcelInfo(p: ParcelRecord, direction: 'InBox' | 'OutBox', servi
     FileName: p.fileName,
     MailbagControlID: p.mailbagControlId,
     StatusDate: p.modified,
-    StatusCode: p.status,
-    StatusMessage: p.confirmed ? 'Download confirmed' : (STATUS_MESSAGES[p.status] ?? p.status),
+    // ParcelIDInfo.StatusCode is an xs:string, so the outbound states of the appendix can be given as they are.
+    StatusCode: status,
+    StatusMessage: STATUS_MESSAGES[status] ?? status,
     LocalStatus: 0,
     Valid: 'Valid',
     Acknowledgment: '',

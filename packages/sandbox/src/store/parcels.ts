@@ -1,6 +1,14 @@
 import { invalidParameter } from '../errors.js';
 import type { X12Interchange } from '../x12.js';
-import type { DraftState, InterchangeRecord, ParcelRecord, ParcelStatus, StoreState, TradingPartnerRecord } from './records.js';
+import type {
+  DraftState,
+  InterchangeRecord,
+  OutboundParcelStatus,
+  ParcelRecord,
+  ParcelStatus,
+  StoreState,
+  TradingPartnerRecord,
+} from './records.js';
 
 /** Where an X12 file goes: the trading partners of its envelopes and their mailboxes. */
 export interface Route {
@@ -106,4 +114,19 @@ export function addParcel(draft: DraftState, input: NewParcel, route: Route): Pa
     nextInterchangeId,
   };
   return parcel;
+}
+
+/**
+ * The status the sending side sees. The sandbox delivers an upload to the receiver's inbox at once, so the sender's
+ * copy is past outboxPending: appendix/parcel-status-codes.md gives outboxSent ("transmitted to the next hop …
+ * awaiting delivery confirmation") until the receiver confirms, then outboxAcknowledged ("the receiving party has
+ * confirmed successful receipt"). Retry and failure states never occur in the sandbox (its choice).
+ */
+export function outboundStatus(p: ParcelRecord): OutboundParcelStatus {
+  return p.status === 'InBoxArchived' ? 'outboxAcknowledged' : 'outboxSent';
+}
+
+/** A parcel's status as one side sees it: the receiver the inbound state, the sender the outbound one. */
+export function statusSeenBy(p: ParcelRecord, side: 'to' | 'from'): ParcelStatus | OutboundParcelStatus {
+  return side === 'to' ? p.status : outboundStatus(p);
 }

@@ -29,8 +29,13 @@ export const AUTH_LEVELS: readonly AuthLevel[] = [
 export type Status = 'Development' | 'Active' | 'Preproduction' | 'Suspended' | 'Terminated';
 export type StatusECGridID = 'Active' | 'AutoRoute' | 'Pending' | 'Suspended' | 'Terminated' | 'Duplicate';
 export type StatusInterconnect = 'Pending' | 'Completed' | 'Canceled' | 'Delayed' | 'Problem' | 'AuthorizationRequired';
-/** The inbound states the sandbox uses, from the WSDL's ParcelStatus. */
-export type ParcelStatus = 'InBoxReady' | 'InBoxTransferred';
+/**
+ * The stored state of a parcel is its inbound lifecycle, appendix/parcel-status-codes.md ("Lifecycle Overview"):
+ * InBoxReady, InBoxTransferred after download, InBoxArchived after confirm-download.
+ */
+export type ParcelStatus = 'InBoxReady' | 'InBoxTransferred' | 'InBoxArchived';
+/** How the sending side sees a parcel (`outboundStatus`); appendix/parcel-status-codes.md, OutBox States. */
+export type OutboundParcelStatus = 'outboxSent' | 'outboxAcknowledged';
 
 export interface NetworkRecord {
   readonly networkId: number;
@@ -90,7 +95,13 @@ export interface TradingPartnerRecord {
   /** ISA ID without padding. */
   readonly id: string;
   readonly description: string;
+  /** SOAP's ECGridIDInfo.Status (the WSDL's StatusECGridID). */
   readonly status: StatusECGridID;
+  /**
+   * The REST status (rest-api/ids/get-id.md: the generic Status). The docs give no correspondence with
+   * StatusECGridID, so each seed record states both: the sandbox's choice per record, not a translation.
+   */
+  readonly restStatus: Status;
   readonly routingGroup: string;
   readonly created: string;
   readonly modified: string;
@@ -100,7 +111,10 @@ export interface InterconnectRecord {
   readonly interconnectId: number;
   readonly ecgridId1: number;
   readonly ecgridId2: number;
+  /** SOAP's InterconnectIDInfo.Status (the WSDL's StatusInterconnect). */
   readonly status: StatusInterconnect;
+  /** The REST status (rest-api/partners/get-partner.md: the generic Status), stated per seed record like an ID's. */
+  readonly restStatus: Status;
   readonly reference1: string;
   readonly reference2: string;
   readonly contactName: string;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DOCUMENTED_ENUMS } from '@ecgrid-bridge/catalog';
 import { satisfiesPasswordRule } from '@ecgrid-bridge/core';
 import { SandboxSeedError, ServiceError } from '../errors.js';
 import { hashPassword, sha256Hex } from '../auth/secrets.js';
@@ -17,6 +18,9 @@ import {
   type TradingPartnerRecord,
   type UserRecord,
 } from './records.js';
+
+/** The REST Status vocabulary (rest-api/ids/get-id.md, rest-api/partners/get-partner.md). */
+const REST_STATUSES: ReadonlySet<string> = new Set(DOCUMENTED_ENUMS['Status'] ?? []);
 
 /** The seed document (`fixtures/sandbox-seed.json`). Passwords are plaintext here and hashed when loaded. */
 export interface SandboxSeed {
@@ -183,6 +187,7 @@ export function stateFromSeed(seed: SandboxSeed): StoreState {
     check(mailbox, `ECGrid ID ${tp.ecgridId} names unknown mailbox ${tp.mailboxId}`);
     check(/^[A-Z0-9]{2}$/.test(tp.qualifier) && tp.id.length > 0 && tp.id.length <= 15, `ECGrid ID ${tp.ecgridId}: qualifier/ID`);
     check(isIso(tp.created), `ECGrid ID ${tp.ecgridId} created`);
+    check(REST_STATUSES.has(tp.restStatus), `ECGrid ID ${tp.ecgridId}: restStatus ${tp.restStatus} is not a Status`);
     draft.tradingPartners.set(tp.ecgridId, {
       ...tp,
       networkId: mailbox.networkId,
@@ -194,6 +199,7 @@ export function stateFromSeed(seed: SandboxSeed): StoreState {
     check(!draft.interconnects.has(ic.interconnectId), `interconnect ${ic.interconnectId}`);
     check(draft.tradingPartners.has(ic.ecgridId1) && draft.tradingPartners.has(ic.ecgridId2), `interconnect ${ic.interconnectId} names unknown IDs`);
     check(isIso(ic.created), `interconnect ${ic.interconnectId} created`);
+    check(REST_STATUSES.has(ic.restStatus), `interconnect ${ic.interconnectId}: restStatus ${ic.restStatus} is not a Status`);
     draft.interconnects.set(ic.interconnectId, {
       ...ic,
       created: iso(ic.created),
@@ -203,7 +209,8 @@ export function stateFromSeed(seed: SandboxSeed): StoreState {
   }
   for (const p of seed.parcels) {
     check(isIso(p.created), `parcel ${p.parcelId} created`);
-    check(p.status === 'InBoxReady' || p.status === 'InBoxTransferred', `parcel ${p.parcelId} status ${p.status}`);
+    check(['InBoxReady', 'InBoxTransferred', 'InBoxArchived'].includes(p.status), `parcel ${p.parcelId} status ${p.status}`);
+    check(p.confirmed === (p.status === 'InBoxArchived'), `parcel ${p.parcelId}: confirmed exactly when InBoxArchived`);
     try {
       const content = Buffer.from(p.content, 'latin1');
       const route = routeInterchanges(draft, parseX12(content));
