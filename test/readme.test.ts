@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -41,7 +41,7 @@ async function runSample(index: number, env: Record<string, string>): Promise<st
 
 describe('README', () => {
   it('has code samples, and every one of them is run below', () => {
-    expect(samples).toHaveLength(4);
+    expect(samples).toHaveLength(5);
   });
 
   it('switching ECGRID_BACKEND changes nothing in what legacy code sees', async () => {
@@ -63,6 +63,21 @@ describe('README', () => {
 
   it('the sandbox sample runs on its own', async () => {
     expect((await runSample(3, {})).trim()).toBe('Production EDI for the Columbus plant');
+  });
+
+  it('the observability sample logs each call with its callId, counts its HTTP requests and exports its parity records', async () => {
+    const records = join(ROOT, 'out/parity-records.jsonl');
+    rmSync(records, { force: true });
+    const out = await runSample(4, {});
+    const lines = out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l['operation'] === 'MailboxInfo')).toMatchObject({ msg: 'ecgrid call ended', ok: true, callId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    // Login: the SOAP Login and the REST JWT login; MailboxInfo: one request on each backend; at close, a logout on each.
+    expect(out).toMatch(/^6 HTTP requests$/m);
+    const seeded = await startSandbox({ port: 0 });
+    const { password } = seeded.credentials;
+    await seeded.close();
+    expect(out).not.toContain(password);
+    expect(readFileSync(records, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { operation: string }).operation)).toContain('MailboxInfo');
   });
 
   it('carries the current generated coverage summary, and docs/COVERAGE.md the current table', () => {

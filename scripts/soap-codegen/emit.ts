@@ -112,6 +112,8 @@ export function emitSchema(desc: ServiceDescription, source: string): string {
   out.push(`  serviceName: '${s.serviceName}',`);
   out.push(`  soap11Port: '${s.soap11Port}',`);
   out.push(`  soap11Binding: '${s.soap11Binding}',`);
+  out.push(`  soap12Port: '${s.soap12Port}',`);
+  out.push(`  soap12Binding: '${s.soap12Binding}',`);
   out.push(`  wsdlVersion: '${s.wsdlVersion}',`);
   out.push(`  wsdlBuild: '${s.wsdlBuild}',`);
   out.push('};\n');

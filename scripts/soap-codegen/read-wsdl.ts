@@ -4,6 +4,7 @@ import type { ComplexTypeSpec, ElementSpec, OperationSpec, ServiceSpec, TypeKind
 const NS = {
   wsdl: 'http://schemas.xmlsoap.org/wsdl/',
   soap11: 'http://schemas.xmlsoap.org/wsdl/soap/',
+  soap12: 'http://schemas.xmlsoap.org/wsdl/soap12/',
   xs: 'http://www.w3.org/2001/XMLSchema',
 } as const;
 
@@ -134,6 +135,10 @@ export function readWsdl(xml: string): ServiceDescription {
   const serviceNode = first(q.children(root, NS.wsdl, 'service'));
   const port = q.children(serviceNode, NS.wsdl, 'port').find((p) => stripPrefix(attr(p, 'binding')) === bindingName);
   if (!port) throw new WsdlReadError('no port for the SOAP 1.1 binding');
+  // The SOAP 1.2 binding, when the service declares one, serves the same operations with the same SOAPActions.
+  const binding12 = q.children(root, NS.wsdl, 'binding').find((b) => q.children(b, NS.soap12, 'binding').length > 0);
+  const binding12Name = binding12 ? attr(binding12, 'name') : '';
+  const port12 = q.children(serviceNode, NS.wsdl, 'port').find((p) => binding12Name !== '' && stripPrefix(attr(p, 'binding')) === binding12Name);
   const documentation = JSON.stringify(root);
   const version = /Version (v[\d.]+) \(Build (\d+)\)/.exec(documentation);
 
@@ -143,6 +148,8 @@ export function readWsdl(xml: string): ServiceDescription {
       serviceName: attr(serviceNode, 'name'),
       soap11Port: attr(port, 'name'),
       soap11Binding: bindingName,
+      soap12Port: port12 ? attr(port12, 'name') : '',
+      soap12Binding: port12 ? binding12Name : '',
       wsdlVersion: version?.[1] ?? '',
       wsdlBuild: version?.[2] ?? '',
     },

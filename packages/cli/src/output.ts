@@ -3,9 +3,11 @@ import type { Writable } from 'node:stream';
 const CODES = { red: [31, 39], green: [32, 39], yellow: [33, 39], dim: [2, 22], bold: [1, 22], cyan: [36, 39] } as const;
 export type Color = keyof typeof CODES;
 
+export const isTerminal = (stream: Writable): boolean => (stream as { isTTY?: boolean }).isTTY === true;
+
 /** Colours only on a terminal, and never when NO_COLOR is set. */
 export function painter(stream: Writable): (color: Color, text: string) => string {
-  const tty = (stream as { isTTY?: boolean }).isTTY === true && !process.env['NO_COLOR'];
+  const tty = isTerminal(stream) && !process.env['NO_COLOR'];
   return (color, text) => (tty ? `\u001b[${CODES[color][0]}m${text}\u001b[${CODES[color][1]}m` : text);
 }
 
@@ -29,4 +31,36 @@ export function toDisplayJson(value: unknown): string {
     },
     2,
   );
+}
+
+/** How long a call may take before the waiting line shows, and how often it is redrawn. */
+const WAITING_DELAY_MS = 200;
+const WAITING_TICK_MS = 100;
+
+/**
+ * A line on a terminal saying how long `what` has been waiting, redrawn in place until the returned function is
+ * called, which erases it (calling it again does nothing). Only for terminals: a pipe or a file never gets it.
+ */
+export function waitingLine(terminal: Writable, what: string, now: () => number = () => performance.now()): () => void {
+  const started = now();
+  let drawn = false;
+  const draw = (): void => {
+    drawn = true;
+    terminal.write(`\r\u001b[Kwaiting for ${what}… ${((now() - started) / 1000).toFixed(1)} s`);
+  };
+  let tick: NodeJS.Timeout | undefined;
+  const first = setTimeout(() => {
+    draw();
+    tick = setInterval(draw, WAITING_TICK_MS);
+    tick.unref();
+  }, WAITING_DELAY_MS);
+  first.unref();
+  let stopped = false;
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    clearTimeout(first);
+    clearInterval(tick);
+    if (drawn) terminal.write('\r\u001b[K');
+  };
 }

@@ -18,19 +18,34 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'ecgrid-cli-'));
 
 describe('parameters', () => {
   it('converts --Name value pairs by the operation’s XSD types', () => {
-    expect(parseParams('ParcelInBoxArchive', ['--BeginDate', '2026-01-01T00:00:00Z', '--pageno=2', '--RecordsPerPage', '10'])).toMatchObject({
+    const all = ['--BeginDate', '2026-01-01T00:00:00Z', '--EndDate', '2026-02-01T00:00:00Z', '--ECGridIDFrom', '0', '--ECGridIDTo', '0', '--pageno=2', '--RecordsPerPage', '10'];
+    expect(parseParams('ParcelInBoxArchive', all)).toEqual({
       BeginDate: new Date('2026-01-01T00:00:00Z'),
+      EndDate: new Date('2026-02-01T00:00:00Z'),
+      ECGridIDFrom: 0,
+      ECGridIDTo: 0,
       PageNo: 2,
       RecordsPerPage: 10,
-      ECGridIDFrom: 0,
     });
     expect(parseParams('TPList', ['--ShowInactive', 'true'])).toEqual({ ShowInactive: true });
   });
 
-  it('explains what is valid when a parameter is wrong', () => {
-    expect(() => parseParams('MailboxInfo', ['--MailboxId', 'x'])).toThrow(/--MailboxID must be a number.*\n.*MailboxInfo parameters: --MailboxID <int>/);
+  it('refuses a missing required parameter (minOccurs 1 in the WSDL) instead of sending 0, false or an invented date', () => {
+    expect(() => parseParams('ParcelInBoxArchive', ['--BeginDate', '2026-01-01T00:00:00Z', '--PageNo', '1', '--RecordsPerPage', '10'])).toThrow(
+      /ParcelInBoxArchive needs --EndDate <dateTime>, --ECGridIDFrom <int>, --ECGridIDTo <int> \(required by the WSDL; nothing was sent\)/,
+    );
+    expect(() => parseParams('TPList', [])).toThrow(/TPList needs --ShowInactive <boolean>/);
+    // Strings are minOccurs 0 in the WSDL: they may be left out.
+    expect(parseParams('MailboxList', [])).toEqual({});
+  });
+
+  it('explains what is valid when a parameter is wrong, and suggests the nearest name', () => {
+    expect(() => parseParams('MailboxInfo', ['--MailboxId', 'x'])).toThrow(/--MailboxID must be a whole number.*\n.*MailboxInfo parameters: --MailboxID <int>/);
+    expect(() => parseParams('MailboxInfo', ['--MailboxID', '2147483648'])).toThrow(/--MailboxID must be a whole number from -2147483648 to 2147483647/);
     expect(() => parseParams('MailboxInfo', ['--Mailbox', '1'])).toThrow(UsageError);
-    expect(() => parseParams('MailboxInfo', ['--Mailbox', '1'])).toThrow(/has no parameter Mailbox/);
+    expect(() => parseParams('MailboxInfo', ['--Mailbox', '1'])).toThrow(/has no parameter Mailbox\. Did you mean --MailboxID\?/);
+    expect(() => parseParams('MailboxInfo', ['--MalboxID', '1'])).toThrow(/has no parameter MalboxID\. Did you mean --MailboxID\?/);
+    expect(() => parseParams('MailboxInfo', ['--Colour', '1'])).toThrow(/has no parameter Colour\.\n/);
   });
 });
 
@@ -113,8 +128,8 @@ describe('commands on the embedded sandbox', () => {
     const out = capture();
     const report = join(dir, 'report.html');
     expect(await runParity({ calls, report, maxMismatches: 0, maxErrors: 0 }, out.stream, NO_ENV)).toBe(0);
-    expect(out.text()).toMatch(/ParcelDownload … match \(parcel 987650002: same bytes \(\d+ bytes, sha256 [0-9a-f]{12}…\)\)/);
-    expect(out.text()).toMatch(/ParcelDownloadA … match \(parcel 987650003: same bytes/);
+    expect(out.text()).toMatch(/ParcelDownload … match — parcel 987650002: same bytes \(\d+ bytes, sha256 [0-9a-f]{12}…\)\n/);
+    expect(out.text()).toMatch(/ParcelDownloadA … match — parcel 987650003: same bytes/);
     const html = readFileSync(report, 'utf8');
     expect(html).toContain('<tr data-parcel="987650002" data-verdict="same-bytes"');
     expect(html).toContain('<tr data-parcel="987650003" data-verdict="same-bytes"');

@@ -1,34 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RUN_LIMIT_MS, runCli } from './run-cli.js';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-/** No ECGrid__* variables: every run that needs a server uses the embedded sandbox. */
-const ENV = { PATH: process.env['PATH'], NO_COLOR: '1' };
-/** A run the test waits for at most; a hanging CLI is killed and fails the test rather than stalling it. */
-const RUN_LIMIT_MS = 15_000;
-
-interface Run {
-  /** The exit code, or null when the process was killed. */
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI as a real child process, the way `ecgrid-bridge …` runs, and reports how it exited. */
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    const child = execFile(
-      process.execPath,
-      ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args],
-      { cwd: ROOT, env: ENV, timeout: RUN_LIMIT_MS, killSignal: 'SIGKILL' },
-      (_err, stdout, stderr) => done({ code: child.exitCode, signal: child.signalCode, stdout, stderr }),
-    );
-  });
-}
+const cli = (...args: string[]) => runCli(args);
 
 /** A parity call file of two reads, one of which errors: mailbox 5003 is outside the demo user's scope on both backends. */
 function callFileWithAnError(): { dir: string; calls: string } {
@@ -64,7 +40,7 @@ describe('the exit code of the ecgrid-bridge process', { timeout: 4 * RUN_LIMIT_
     ['a missing argument', ['call'], /missing required argument 'operation'/],
     ['no command at all', [], /Usage: ecgrid-bridge/],
     ['an unknown operation', ['call', 'NoSuchOperation'], /Unknown operation "NoSuchOperation"/],
-    ['a parameter of the wrong type', ['call', 'MailboxInfo', '--MailboxID', 'x'], /--MailboxID must be a number/],
+    ['a parameter of the wrong type', ['call', 'MailboxInfo', '--MailboxID', 'x'], /--MailboxID must be a whole number/],
   ])('2: bad usage — %s', async (_name, args, message) => {
     const run = await cli(...args);
     expect(run.signal).toBeNull();

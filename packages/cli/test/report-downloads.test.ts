@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FileSide, MismatchRecord, OperationSummary } from '@ecgrid-bridge/facade';
-import { renderParityReport } from '../src/report/html-report.js';
+import { renderParityReport } from '@ecgrid-bridge/facade';
 import { CHROMIUM, hasChromium, renderInChromium } from './chromium.js';
 
 const A = 'a'.repeat(64);

@@ -13,3 +13,26 @@ export {
   assertHttpUrl,
   isLoopbackHost,
 } from './env.js';
+export {
+  type CredentialStore,
+  type CredentialStoreEvent,
+  type CredentialStoreMetrics,
+  type StoredCredential,
+  type Lease,
+  type UnavailablePolicy,
+  CredentialStoreUnavailableError,
+  CredentialWaitError,
+  credentialKey,
+  emptyMetrics,
+} from './credentials/store.js';
+export { MemoryCredentialStore, type MemoryCredentialStoreOptions, ChangeWaiters, countEvent } from './credentials/memory-store.js';
+export {
+  SharedCredential,
+  type SharedCredentialOptions,
+  type HeldCredential,
+  type AcquiredCredential,
+  type RenewCause,
+  DEFAULT_LEASE_MS,
+} from './credentials/shared-credential.js';
+export { type OutgoingRequest, type RequestHook, hookHeaders, withHookHeaders } from './request-hook.js';
+export { type JsonValueStore, jsonValues } from './credentials/json-values.js';

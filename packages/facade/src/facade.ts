@@ -1,4 +1,5 @@
-import { ConfigurationError, type EventListener, Redactor, emitSafely, readEnvConfig } from '@ecgrid-bridge/core';
+import { ConfigurationError, type CredentialStore, type EventListener, Redactor, type RequestHook, readEnvConfig } from '@ecgrid-bridge/core';
+import type { Tracer } from '@opentelemetry/api';
 import type { SoapCredentials } from '@ecgrid-bridge/soap';
 import { type Backend, type InvokeOptions, sessionResultOf } from './backends/backend.js';
 import { type RestPort, createRestBackend } from './backends/rest-backend.js';
@@ -7,6 +8,9 @@ import { type SoapBackendOptions, createSoapBackend } from './backends/soap-back
 import { FacadeError, NotAvailableOnBackendError } from './errors.js';
 import { MAPPINGS } from './mapping/index.js';
 import { normalizeError } from './normalize-error.js';
+import type { FacadeEvent } from './observe/events.js';
+import type { Logger } from './observe/logger.js';
+import { CallObserver } from './observe/observer.js';
 import {
   type BackendName,
   FACADE_OPERATIONS,
@@ -18,7 +22,7 @@ import {
 import { CandidateTimeout, type ExperimentInput, ParityRunner, type ParityOptions, comparesDownloads } from './parity/experiment.js';
 import type { MismatchRecord } from './parity/record.js';
 import { type OperationSummary, ParitySummary } from './parity/summary.js';
-import { type BreakerOptions, type BreakerState, isOpenCircuit, restBreaker } from './routing/breaker.js';
+import { type BreakerOptions, isOpenCircuit, restBreaker } from './routing/breaker.js';
 import { mayFallBack } from './routing/fallback.js';
 import {
   type MigrationStage,
@@ -39,16 +43,19 @@ export interface FacadeCallOptions extends InvokeOptions {
   context?: Record<string, unknown>;
 }
 
-export type FacadeEvent =
-  | { type: 'call'; operation: FacadeOperation; plan: Plan['kind']; backend: BackendName; ok: boolean; durationMs: number; code?: string }
-  | { type: 'fallback'; operation: FacadeOperation; from: 'rest'; to: 'soap'; code: string }
-  | { type: 'breaker'; state: BreakerState };
+export type { FacadeEvent };
 
 export interface FacadeOptions {
   /** Route of every operation not configured otherwise; default `ECGRID_BACKEND`, else `soap`. */
   backend?: Route;
   /** Credentials for both backends; default from `ECGrid__ApiKey`, or `ECGrid__Email` and `ECGrid__Password`. */
   credentials?: SoapCredentials;
+  /**
+   * Where the SOAP SessionID and the REST JWT session live. Default: this facade alone. A shared store
+   * (`@ecgrid-bridge/redis-store`) gives every process one session per backend, renewed once for all; `close()` then
+   * leaves the shared sessions to the other processes, and `Logout` ends them for everyone.
+   */
+  credentialStore?: CredentialStore;
   soap?: Omit<SoapBackendOptions, 'credentials'>;
   /** The REST side: client options (base URL, timeouts, an auth strategy), or a ready port. */
   rest?: Omit<RestPortOptions, 'credentials'> | { port: RestPort };
@@ -62,7 +69,14 @@ export interface FacadeOptions {
    */
   fallback?: boolean | BreakerOptions;
   parity?: ParityOptions;
+  /** The one event stream: call start and end, each backend's part, fallbacks, the breaker, every HTTP request. */
   onEvent?: EventListener<FacadeEvent>;
+  /** A pino-compatible logger; each event becomes one line (see `logEvent`). Nothing secret is logged. */
+  logger?: Logger;
+  /** OpenTelemetry tracer for the call and backend spans; default the global provider's (a no-op without an SDK). */
+  tracer?: Tracer;
+  /** Adds headers to every SOAP and REST request (the W3C trace context is added already when an SDK propagates it). */
+  requestHook?: RequestHook;
   env?: Record<string, string | undefined>;
   /** Ready-made backends, mainly for tests. */
   backends?: Partial<Record<BackendName, Backend>>;
@@ -90,7 +104,8 @@ export interface EcgridFacade extends EcgridOperations {
   close(): Promise<void>;
 }
 
-const ROUTES: readonly Route[] = ['soap', 'rest', 'parity', 'rest-fallback-soap'];
+/** Every route a call can take; `ECGRID_BACKEND` and `backend` name one of them. */
+export const ROUTES: readonly Route[] = ['soap', 'rest', 'parity', 'rest-fallback-soap'];
 
 /** Builds the facade: the same calls, served by SOAP, REST, or both, as configured. */
 export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
@@ -110,9 +125,8 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
   validateRouting(routing);
   const used = backendsInUse(routing);
   const answering = answeringBackends(routing);
-  const breaker = restBreaker(typeof options.fallback === 'object' ? options.fallback : {}, (state) =>
-    emitSafely(options.onEvent, { type: 'breaker', state }),
-  );
+  const observer = new CallObserver(options);
+  const breaker = restBreaker(typeof options.fallback === 'object' ? options.fallback : {}, (state) => observer.breaker(state));
   const redactor = new Redactor();
   const credentials = options.credentials ?? credentialsFromEnv(env);
   if (credentials) redactor.add('apiKey' in credentials ? credentials.apiKey : credentials.password);
@@ -124,12 +138,23 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
       endpoint: options.soap?.endpoint ?? env.soapUrl,
       credentials,
       redactor,
+      credentialStore: options.soap?.credentialStore ?? options.credentialStore,
+      onEvent: observer.soapListener(options.soap?.onEvent),
+      requestHook: observer.requestHook(options.requestHook, options.soap?.requestHook),
     });
   }
   if (!backends.rest && used.has('rest')) {
     const rest = options.rest ?? {};
     backends.rest = createRestBackend(
-      'port' in rest ? rest.port : createRestPort({ ...rest, baseUrl: rest.baseUrl ?? env.restUrl, credentials, env: options.env }),
+      'port' in rest ? rest.port : createRestPort({
+            ...rest,
+            baseUrl: rest.baseUrl ?? env.restUrl,
+            credentials,
+            env: options.env,
+            credentialStore: rest.credentialStore ?? options.credentialStore,
+            onEvent: observer.restListener(rest.onEvent),
+            requestHook: observer.requestHook(options.requestHook, rest.requestHook),
+          }),
     );
   }
   const backend = (name: BackendName): Backend => {
@@ -143,7 +168,7 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
     err instanceof CandidateTimeout
       ? new FacadeError({ operation, backend: side, code: 'Timeout', backendCode: 'parity-timeout', httpStatus: 0, message: err.message })
       : normalizeError(err, operation, side);
-  const parity = new ParityRunner(options.parity ?? {}, summary, redactor, toFacadeError);
+  const parity = new ParityRunner(options.parity ?? {}, summary, redactor, toFacadeError, () => observer.callId());
 
   const ignoredFor = (operation: FacadeOperation): string[] => {
     const entry = MAPPINGS[operation];
@@ -153,7 +178,7 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
   /**
    * One parity run of a read or a download, whichever side is authoritative. A download's SOAP candidate is the
    * entry's no-update twin, so the candidate never changes the file's state; REST as the candidate uses the
-   * operation's own route. `run` serves one side's call (timed, or not for `compare`).
+   * operation's own route. `run` serves one side's call.
    */
   function experiment<Op extends FacadeOperation>(
     operation: Op,
@@ -182,32 +207,21 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
     };
   }
 
-  async function timed<T>(
-    operation: FacadeOperation,
-    plan: Plan['kind'],
-    side: BackendName,
-    run: () => Promise<T>,
-  ): Promise<T> {
-    const started = performance.now();
-    try {
-      const value = await run();
-      emitSafely(options.onEvent, { type: 'call', operation, plan, backend: side, ok: true, durationMs: performance.now() - started });
-      return value;
-    } catch (err) {
-      const code = err instanceof FacadeError ? err.code : 'Internal';
-      emitSafely(options.onEvent, { type: 'call', operation, plan, backend: side, ok: false, durationMs: performance.now() - started, code });
-      throw err;
-    }
-  }
+  const timed = <T>(operation: FacadeOperation, plan: Plan['kind'], side: BackendName, run: () => Promise<T>): Promise<T> =>
+    observer.side(operation, plan, side, run);
 
-  async function invoke<Op extends FacadeOperation>(
+  function invoke<Op extends FacadeOperation>(
     operation: Op,
     params: FacadeParams<Op>,
     callOptions: FacadeCallOptions = {},
   ): Promise<FacadeResult<Op>> {
     if (!isFacadeOperation(operation)) {
-      throw new ConfigurationError(`unknown operation ${String(operation)}; the facade serves ${FACADE_OPERATIONS.join(', ')}`);
+      return Promise.reject(new ConfigurationError(`unknown operation ${String(operation)}; the facade serves ${FACADE_OPERATIONS.join(', ')}`));
     }
+    return observer.call(operation, () => serve(operation, params, callOptions));
+  }
+
+  async function serve<Op extends FacadeOperation>(operation: Op, params: FacadeParams<Op>, callOptions: FacadeCallOptions): Promise<FacadeResult<Op>> {
     const args = (params ?? {}) as FacadeParams<Op>;
     const entry = MAPPINGS[operation];
     const call = (side: BackendName) => () => backend(side).invoke(operation, args, callOptions);
@@ -234,12 +248,12 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
           return await breaker.execute(() => timed(operation, plan.kind, 'rest', call('rest')));
         } catch (err) {
           if (isOpenCircuit(err)) {
-            emitSafely(options.onEvent, { type: 'fallback', operation, from: 'rest', to: 'soap', code: 'CircuitOpen' });
+            observer.fallback(operation, 'CircuitOpen');
             return timed(operation, plan.kind, 'soap', call('soap'));
           }
           const error = err instanceof FacadeError ? err : normalizeError(err, operation, 'rest');
           if (!mayFallBack(error)) throw error;
-          emitSafely(options.onEvent, { type: 'fallback', operation, from: 'rest', to: 'soap', code: error.code });
+          observer.fallback(operation, error.code);
           return timed(operation, plan.kind, 'soap', call('soap'));
         }
       case 'parity': {
@@ -264,7 +278,11 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
     }
   }
 
-  async function compare<Op extends FacadeOperation>(operation: Op, params: FacadeParams<Op>): Promise<MismatchRecord> {
+  function compare<Op extends FacadeOperation>(operation: Op, params: FacadeParams<Op>): Promise<MismatchRecord> {
+    return observer.call(operation, () => compareNow(operation, params));
+  }
+
+  async function compareNow<Op extends FacadeOperation>(operation: Op, params: FacadeParams<Op>): Promise<MismatchRecord> {
     const entry = MAPPINGS[operation];
     if (entry.kind !== 'read' && entry.kind !== 'download') throw new NotAvailableOnBackendError(operation, 'rest', 'only reads and downloads are compared');
     if (entry.rest === null) throw new NotAvailableOnBackendError(operation, 'rest', entry.noRestReason ?? 'no REST route');
@@ -274,9 +292,10 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
       summary,
       redactor,
       toFacadeError,
+      () => observer.callId(),
     );
     await runner
-      .run(experiment(operation, params, routing.authoritative, (side, served, args) => backend(side).invoke(served, args)))
+      .run(experiment(operation, params, routing.authoritative, (side, served, args) => timed(served, 'parity', side, () => backend(side).invoke(served, args))))
       .catch(() => undefined);
     if (!captured) throw new FacadeError({ operation, backend: routing.authoritative, code: 'Internal', backendCode: undefined, httpStatus: 0, message: 'the comparison produced no record' });
     return captured;

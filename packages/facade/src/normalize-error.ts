@@ -1,4 +1,4 @@
-import { ConfigurationError, PasswordRuleError } from '@ecgrid-bridge/core';
+import { ConfigurationError, CredentialStoreUnavailableError, CredentialWaitError, PasswordRuleError } from '@ecgrid-bridge/core';
 import { RestApiError, RestRequestRefusedError } from '@ecgrid-bridge/rest';
 import { SoapFaultError, SoapProtocolError, SoapRequestError, SoapTransportError } from '@ecgrid-bridge/soap';
 import { P, match } from 'ts-pattern';
@@ -57,6 +57,9 @@ export function normalizeError(err: unknown, operation: string, backend: Backend
     .with(P.instanceOf(SoapRequestError), (e) => make('InvalidParameter', 'SoapRequest', 0, e.message))
     .with(P.instanceOf(PasswordRuleError), (e) => make('InvalidParameter', e.code, 0, e.message))
     .with(P.instanceOf(ConfigurationError), (e) => make('Configuration', e.code, 0, e.message))
+    // Nothing was sent: the credential store (Redis) could not be reached and its policy is to fail.
+    .with(P.instanceOf(CredentialStoreUnavailableError), (e) => make('Transport', e.code, 0, e.message))
+    .with(P.instanceOf(CredentialWaitError), (e) => make('Timeout', e.code, 0, e.message))
     .with(P.instanceOf(RestRequestRefusedError), (e) => make('InvalidParameter', e.reason, 0, e.message))
     .with(P.instanceOf(RestApiError), (e) => {
       const backendCode = e.serverErrorCode ?? e.kind;

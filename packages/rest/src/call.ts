@@ -1,4 +1,4 @@
-import { EcgridError, emitSafely, isSensitiveKey, type Clock, type EventListener, type Redactor } from '@ecgrid-bridge/core';
+import { EcgridError, emitSafely, hookHeaders, isSensitiveKey, withHookHeaders, type Clock, type EventListener, type Redactor, type RequestHook } from '@ecgrid-bridge/core';
 import type { AxiosInstance } from 'axios';
 import type { AuthStrategy, BareRequest } from './auth/types.js';
 import { Deadline } from './deadline.js';
@@ -21,6 +21,7 @@ export interface CallEngineOptions {
   sleep: Sleep;
   clock: Clock;
   onEvent?: EventListener<RestEvent>;
+  requestHook?: RequestHook;
 }
 
 export interface FinishContext {
@@ -151,8 +152,18 @@ export class CallEngine {
    * included) joins the call's redactor, so that no error or event of this call can repeat it.
    */
   private wire(http: AxiosInstance, attempt: number, redactor: Redactor): SendNext {
-    const listener = this.options.onEvent;
-    return async (request) => {
+    const { onEvent: listener, requestHook } = this.options;
+    return async (prepared) => {
+      // The hook's headers go under everything the auth strategy and the protocol set, so they can never replace a credential.
+      const request = requestHook
+        ? {
+            ...prepared,
+            headers: withHookHeaders(
+              prepared.headers,
+              hookHeaders(requestHook, { transport: 'rest', method: prepared.method, path: redactor.redact(prepared.displayPath) }),
+            ),
+          }
+        : prepared;
       addHeaderSecrets(redactor, request.headers);
       if (!listener) return sendOnce(http, request);
       const path = redactor.redact(request.displayPath);

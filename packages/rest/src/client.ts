@@ -1,6 +1,6 @@
 import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
-import { ConfigurationError, DEFAULT_REST_URL, ENV, systemClock, type Clock, type EventListener } from '@ecgrid-bridge/core';
+import { ConfigurationError, DEFAULT_REST_URL, ENV, systemClock, type Clock, type EventListener, type RequestHook } from '@ecgrid-bridge/core';
 import type { AuthStrategy, AuthTransport, BareRequest } from './auth/types.js';
 import { CallEngine } from './call.js';
 import { DOWNLOAD_ACCEPT, downloadFinisher, type DownloadDestination, type DownloadOptions, type DownloadResult } from './download.js';
@@ -26,6 +26,11 @@ export interface RestClientOptions<A extends AuthStrategy = AuthStrategy> {
   retry?: Partial<RetryOptions> | false;
   /** Receives request/response/retry/refresh/login events (scrubbed); nothing is emitted by default. */
   onEvent?: EventListener<RestEvent>;
+  /**
+   * Adds headers to every request, credential requests included (`traceparent`, say); the headers the protocol and
+   * the auth strategy set always win over them.
+   */
+  requestHook?: RequestHook;
   /** Send credentials over plain http:// to a non-loopback host. Only for trusted networks. */
   allowInsecureHttp?: boolean;
   /** Waits between retries; inject a fake one in tests. */
@@ -110,6 +115,7 @@ export function createRestClient<A extends AuthStrategy>(options: RestClientOpti
     sleep: options.sleep ?? timerSleep,
     clock,
     onEvent: options.onEvent,
+    requestHook: options.requestHook,
   });
 
   const envelopeCall =
@@ -144,6 +150,7 @@ export function createRestClient<A extends AuthStrategy>(options: RestClientOpti
 
   const transport: AuthTransport = {
     paths,
+    baseUrl: base.href,
     sendBare: (req) => engine.sendBare(req),
     callBare,
     request,

@@ -4,18 +4,25 @@ import { ServiceError, invalidParameter, notFound } from './errors.js';
 import { type FaultInjector, type FaultRule, type FaultRuleInput, type FaultScope } from './faults.js';
 import { readBody, send } from './http.js';
 import { hashPassword } from './auth/secrets.js';
-import type { AuthService, AuthSettings } from './service/auth.js';
+import { type AuthActivity, type AuthService, type AuthSettings, sessionMaxCalls } from './service/auth.js';
+import { type RateLimit, type RateLimiter, rateLimit } from './rate-limit.js';
 import { type ListSettings, pageSizeCap } from './service/paging.js';
 import type { StoreState } from './store/records.js';
 import type { Store } from './store/store.js';
 
 /** Test and demo controls of a running sandbox; also served as JSON under `/__sandbox/`. */
 export interface SandboxAdmin {
-  /** Current lifetimes and the REST page-size cap (read-only view). */
-  readonly settings: Readonly<AuthSettings & ListSettings>;
+  /** Current lifetimes, limits and the REST page-size cap (read-only view). */
+  readonly settings: Readonly<AuthSettings & ListSettings & { rateLimit: RateLimit | undefined }>;
   setSessionTtl(ms: number): void;
   setTokenTtl(ms: number): void;
   setRefreshTtl(ms: number): void;
+  /** SOAP sessions expire after this many calls; undefined removes the limit. */
+  setSessionMaxCalls(calls: number | undefined): void;
+  /** Whether a token refresh invalidates the token it replaces. */
+  setTokenRotation(rotate: boolean): void;
+  /** Requests past the budget get 429 with `Retry-After`; undefined removes the limit. Starts a new window. */
+  setRateLimit(limit: RateLimit | undefined): void;
   /** REST lists return at most this many records a page, whatever the client asks for; undefined removes the cap. */
   setPageSizeCap(records: number | undefined): void;
   /** Ends every open SOAP session now; returns how many there were. */
@@ -37,6 +44,8 @@ export interface SandboxAdmin {
   reset(): void;
   /** The store as it is now (read-only). */
   state(): StoreState;
+  /** Logins, issued tokens, refreshes and refused credentials since the sandbox started (a copy). */
+  authActivity(): AuthActivity;
 }
 
 const ttl = (ms: unknown, what: string): number => {
@@ -46,16 +55,19 @@ const ttl = (ms: unknown, what: string): number => {
   return ms;
 };
 
-export function createAdmin(
-  store: Store,
-  auth: AuthService,
-  faults: FaultInjector,
-  seedState: () => StoreState,
-  lists: ListSettings = { pageSizeCap: undefined },
-): SandboxAdmin {
+export interface AdminParts {
+  readonly store: Store;
+  readonly auth: AuthService;
+  readonly faults: FaultInjector;
+  readonly limiter: RateLimiter;
+  readonly lists: ListSettings;
+  readonly seedState: () => StoreState;
+}
+
+export function createAdmin({ store, auth, faults, limiter, lists, seedState }: AdminParts): SandboxAdmin {
   return {
     get settings() {
-      return { ...auth.settings, ...lists };
+      return { ...auth.settings, ...lists, rateLimit: limiter.limit };
     },
     setSessionTtl: (ms) => {
       auth.settings.sessionTtlMs = ttl(ms, 'sessionTtlMs');
@@ -65,6 +77,16 @@ export function createAdmin(
     },
     setRefreshTtl: (ms) => {
       auth.settings.refreshTtlMs = ttl(ms, 'refreshTtlMs');
+    },
+    setSessionMaxCalls: (calls) => {
+      auth.settings.sessionMaxCalls = sessionMaxCalls(calls);
+    },
+    setTokenRotation: (rotate) => {
+      if (typeof rotate !== 'boolean') throw invalidParameter('rotateTokens must be true or false');
+      auth.settings.rotateTokens = rotate;
+    },
+    setRateLimit: (limit) => {
+      limiter.limit = rateLimit(limit);
     },
     setPageSizeCap: (records) => {
       lists.pageSizeCap = pageSizeCap(records);
@@ -92,19 +114,31 @@ export function createAdmin(
         draft.users = new Map(fresh.users);
         draft.tradingPartners = new Map(fresh.tradingPartners);
         draft.interconnects = new Map(fresh.interconnects);
+        draft.interconnectNotes = new Map(fresh.interconnectNotes);
+        draft.callbacks = new Map(fresh.callbacks);
+        draft.callbackQueue = new Map(fresh.callbackQueue);
+        draft.comms = new Map(fresh.comms);
+        draft.certificates = new Map(fresh.certificates);
+        draft.carbonCopies = new Map(fresh.carbonCopies);
+        draft.keys = new Map(fresh.keys);
         draft.parcels = new Map(fresh.parcels);
         draft.interchanges = new Map(fresh.interchanges);
         draft.counters = { ...fresh.counters, nextSessionEventId: draft.counters.nextSessionEventId };
       });
     },
     state: () => store.state,
+    authActivity: () => ({ ...auth.activity }),
   };
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+const invalidRotation = (): never => {
+  throw invalidParameter('rotateTokens must be true or false');
+};
+
 /**
- * `/__sandbox/…`: GET state, POST settings {sessionTtlMs?, tokenTtlMs?, refreshTtlMs?, pageSizeCap? (null: none)}, POST expire {sessions?, tokens?}, POST reset,
+ * `/__sandbox/…`: GET state, GET auth-activity, POST settings {sessionTtlMs?, tokenTtlMs?, refreshTtlMs?, pageSizeCap? (null: none)}, POST expire {sessions?, tokens?}, POST reset,
  * GET/POST/DELETE faults, DELETE faults/{id}. Plain JSON; errors are `{ "error": message }` with HTTP 400/404.
  */
 export async function handleAdmin(admin: SandboxAdmin, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -127,6 +161,9 @@ export async function handleAdmin(admin: SandboxAdmin, req: IncomingMessage, res
       if (body['tokenTtlMs'] !== undefined) admin.setTokenTtl(body['tokenTtlMs'] as number);
       if (body['refreshTtlMs'] !== undefined) admin.setRefreshTtl(body['refreshTtlMs'] as number);
       if ('pageSizeCap' in body) admin.setPageSizeCap(pageSizeCap(body['pageSizeCap']));
+      if ('sessionMaxCalls' in body) admin.setSessionMaxCalls(sessionMaxCalls(body['sessionMaxCalls']));
+      if (body['rotateTokens'] !== undefined) admin.setTokenRotation(body['rotateTokens'] === true ? true : body['rotateTokens'] === false ? false : invalidRotation());
+      if ('rateLimit' in body) admin.setRateLimit(rateLimit(body['rateLimit']));
       return reply(200, { settings: admin.settings });
     }
     if (route === 'POST /__sandbox/reset') {
@@ -140,6 +177,7 @@ export async function handleAdmin(admin: SandboxAdmin, req: IncomingMessage, res
         tokens: both || body['tokens'] === true ? admin.expireTokens() : 0,
       });
     }
+    if (route === 'GET /__sandbox/auth-activity') return reply(200, admin.authActivity());
     if (route === 'GET /__sandbox/faults') return reply(200, { faults: admin.faults() });
     if (route === 'POST /__sandbox/faults') return reply(201, admin.injectFault(body as unknown as FaultRuleInput));
     if (route === 'DELETE /__sandbox/faults') {

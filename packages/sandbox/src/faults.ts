@@ -94,9 +94,20 @@ export function normalizeRule(input: unknown): FaultRule {
   }
 }
 
+/** A server's request budget (`RateLimiter`): counts a call and says how many seconds to wait when it is over. */
+export interface RequestBudget {
+  take(protocol: 'soap' | 'rest'): number | undefined;
+}
+
 /** The fault rules of one sandbox; each matching call uses up one of a rule's `count`. */
 export class FaultInjector {
   #rules: FaultRule[] = [];
+  readonly #limiter: RequestBudget | undefined;
+
+  /** With a budget, a call over it is refused like an injected rate limit. */
+  constructor(limiter?: RequestBudget) {
+    this.#limiter = limiter;
+  }
 
   add(input: FaultRuleInput | unknown): FaultRule {
     const rule = normalizeRule(input);
@@ -133,7 +144,10 @@ export class FaultInjector {
       }
     }
     this.#rules = this.#rules.filter((r) => r.remaining > 0);
-    return fault ? { delayMs, fault } : { delayMs };
+    if (fault) return { delayMs, fault };
+    const wait = this.#limiter?.take(call.protocol);
+    if (wait === undefined) return { delayMs };
+    return { delayMs, fault: { id: 'rate-limit', protocol: call.protocol, kind: 'rate-limit', retryAfterSeconds: wait, remaining: 0 } };
   }
 }
 

@@ -8,7 +8,7 @@ export {
 export type { SandboxAdmin } from './admin.js';
 export type { FaultRule, FaultRuleInput, FaultScope, FaultProtocol, MalformedBody } from './faults.js';
 export type { AuthSettings } from './service/auth.js';
-export { SANDBOX_OPERATIONS, type SandboxOperation } from './operations.js';
+export { SANDBOX_OPERATIONS, type SandboxOperation, restEndpointsOf } from './operations/index.js';
 export {
   type SandboxSeed,
   type DemoCredentials,

@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { type Clock, ConfigurationError, systemClock } from '@ecgrid-bridge/core';
 import { type SandboxAdmin, createAdmin, handleAdmin } from './admin.js';
 import { FaultInjector, type FaultRuleInput } from './faults.js';
+import { type RateLimit, RateLimiter, rateLimit } from './rate-limit.js';
 import { send, sleep } from './http.js';
 import { createRestFront } from './rest/front.js';
 import { AuthService } from './service/auth.js';
+import { sessionMaxCalls } from './service/auth.js';
 import { type ListSettings, pageSizeCap } from './service/paging.js';
 import { SandboxService } from './service/service.js';
 import { createSoapFront } from './soap/front.js';
@@ -25,8 +27,17 @@ export interface SandboxOptions {
   sessionTtlMs?: number;
   /** JWT lifetime; default 1 hour. */
   tokenTtlMs?: number;
-  /** Refresh-token lifetime; default 24 hours. */
+  /** Unused: rest-api/auth/login.md issues no refresh token. Kept for compatibility. */
   refreshTtlMs?: number;
+  /** A SOAP session expires after this many calls (besides its inactivity timeout); default no limit. */
+  sessionMaxCalls?: number;
+  /** Whether refreshing a JWT invalidates the token it replaces; default true. */
+  rotateTokens?: boolean;
+  /**
+   * A request budget: past `calls` requests in a `windowMs` window, requests are refused with 429 and `Retry-After`
+   * (the seconds until the window ends), on `protocol` (default both). Default none; `admin.setRateLimit` changes it.
+   */
+  rateLimit?: RateLimit;
   /** Keep the store in this JSON file: loaded at start when it exists, rewritten (atomically) on every change. */
   persistPath?: string;
   /** Time source for expiry and timestamps; default the system clock. */
@@ -88,12 +99,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     sessionTtlMs: options.sessionTtlMs ?? 20 * MINUTE,
     tokenTtlMs: options.tokenTtlMs ?? 60 * MINUTE,
     refreshTtlMs: options.refreshTtlMs ?? 24 * 60 * MINUTE,
+    sessionMaxCalls: sessionMaxCalls(options.sessionMaxCalls),
+    rotateTokens: options.rotateTokens ?? true,
   });
   const service = new SandboxService(store, auth, clock);
-  const faults = new FaultInjector();
+  const limiter = new RateLimiter(clock, rateLimit(options.rateLimit));
+  const faults = new FaultInjector(limiter);
   for (const rule of options.faults ?? []) faults.add(rule);
   const lists: ListSettings = { pageSizeCap: pageSizeCap(options.pageSizeCap) };
-  const admin = createAdmin(store, auth, faults, () => stateFromSeed(seed), lists);
+  const admin = createAdmin({ store, auth, faults, limiter, lists, seedState: () => stateFromSeed(seed) });
   const delay = options.delay ?? sleep;
   const rest = createRestFront(service, faults, delay, lists);
 

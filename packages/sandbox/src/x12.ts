@@ -44,16 +44,21 @@ function skipBlank(text: string, from: number): number {
   return p;
 }
 
-function readInterchange(text: string, start: number, ordinal: number): { interchange: X12Interchange; end: number } {
-  const where = `interchange ${ordinal}`;
-  if (!text.startsWith('ISA', start)) {
-    throw invalidParameter(ordinal === 1 ? 'the file is not X12: it does not start with an ISA segment' : `${where} does not start with ISA`);
-  }
+/** An ISA segment read: the segment without its terminator, its 17 elements (`ISA` first), ISA09/ISA10 as an instant. */
+export interface IsaHeader {
+  readonly segment: string;
+  readonly elements: readonly string[];
+  readonly date: string;
+  readonly elementSep: string;
+  readonly segmentTerm: string;
+}
+
+function readIsa(text: string, start: number, where: string): IsaHeader {
   if (text.length < start + ISA_LENGTH) throw invalidParameter(`${where}: the ISA segment is shorter than ${ISA_LENGTH} characters`);
   const elementSep = text[start + 3]!;
   const segmentTerm = text[start + ISA_LENGTH - 1]!;
-  const isa = text.slice(start, start + ISA_LENGTH - 1);
-  const elements = isa.split(elementSep);
+  const segment = text.slice(start, start + ISA_LENGTH - 1);
+  const elements = segment.split(elementSep);
   if (elements.length !== 17 || /[A-Za-z0-9 ]/.test(elementSep) || /[A-Za-z0-9 ]/.test(segmentTerm)) {
     throw invalidParameter(`${where}: the ISA segment is not ${ISA_LENGTH} characters of 16 fixed-width elements`);
   }
@@ -62,9 +67,24 @@ function readInterchange(text: string, start: number, ordinal: number): { interc
       throw invalidParameter(`${where}: ISA${String(i + 1).padStart(2, '0')} must be ${width} characters wide`);
     }
   });
+  return { segment, elements, date: isaDate(elements[9]!, elements[10]!, where), elementSep, segmentTerm };
+}
+
+/** Reads one ISA segment given on its own (with or without its terminator), as get-header.md and get-date.md take it. */
+export function parseIsaHeader(text: string): IsaHeader {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('ISA')) throw invalidParameter('the header is not an ISA segment');
+  return readIsa(trimmed.length === ISA_LENGTH - 1 ? `${trimmed}~` : trimmed, 0, 'the header');
+}
+
+function readInterchange(text: string, start: number, ordinal: number): { interchange: X12Interchange; end: number } {
+  const where = `interchange ${ordinal}`;
+  if (!text.startsWith('ISA', start)) {
+    throw invalidParameter(ordinal === 1 ? 'the file is not X12: it does not start with an ISA segment' : `${where} does not start with ISA`);
+  }
+  const { segment: isa, elements, date, elementSep, segmentTerm } = readIsa(text, start, where);
   const el = (n: number): string => elements[n]!;
   const controlId = el(13);
-  const date = isaDate(el(9), el(10), where);
 
   let pos = start + ISA_LENGTH;
   const transactionSets: string[] = [];

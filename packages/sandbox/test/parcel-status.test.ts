@@ -27,7 +27,12 @@ describe('parcel statuses (appendix/parcel-status-codes.md)', () => {
     expect(out.map((p) => [p['parcelId'], p['status']])).toEqual([
       [987650005, 'outboxSent'],
       [987650006, 'outboxAcknowledged'],
+      [2147483649, 'outboxSent'],
+      [3000000002, 'outboxFailed'],
+      [3000000003, 'outboxPending'],
     ]);
+    // A parcel the network has not delivered is in no inbox.
+    expect(ids(await rest<Obj[]>(BETA, 'POST', '/v2/parcels/inbox-list', {}))).not.toContain(3000000003);
     expect(ids(await rest<Obj[]>(ACME, 'POST', '/v2/parcels/outbox-list', { status: 'outboxAcknowledged' }))).toEqual([987650006]);
     expect(ids(await rest<Obj[]>(ACME, 'POST', '/v2/parcels/outbox-list', { status: 'InBoxReady' }))).toEqual([]);
     // The receiver sees the same parcels with their inbound states.
@@ -36,7 +41,7 @@ describe('parcel statuses (appendix/parcel-status-codes.md)', () => {
     const r = await soapCall(sb.soapUrl, 'ParcelOutBoxArchive', {
       SessionID: ACME, BeginDate: '0001-01-01T00:00:00', EndDate: '0001-01-01T00:00:00', ECGridIDFrom: 0, ECGridIDTo: 0, PageNo: 1, RecordsPerPage: 25,
     });
-    expect(items((r.result as XmlNode)['ParcelIDInfoList'], 'ParcelIDInfo').map((p) => p['StatusCode'])).toEqual(['outboxSent', 'outboxAcknowledged']);
+    expect(items((r.result as XmlNode)['ParcelIDInfoList'], 'ParcelIDInfo').map((p) => p['StatusCode'])).toEqual(['outboxSent', 'outboxAcknowledged', 'outboxSent', 'outboxFailed', 'outboxPending']);
   });
 
   it('download, then confirm: InBoxTransferred, then InBoxArchived; pending-inbox-list drops it at download', async () => {

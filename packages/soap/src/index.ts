@@ -22,3 +22,16 @@ export {
   type SessionParams,
 } from './session.js';
 export { renderWsdl, type RenderWsdlOptions } from './wsdl-writer.js';
+export {
+  type SoapVersion,
+  type EcgridFaultCode,
+  type SoapServerFault,
+  SOAP11_ENVELOPE_NS,
+  SOAP12_ENVELOPE_NS,
+  contentTypeOf,
+  faultEnvelope,
+  clientFault,
+} from './server/fault.js';
+export { readSoapRequest, nestingDepth, type SoapRequest, type ReadSoapRequestOptions } from './server/request.js';
+export { responseEnvelope, ResultEncodingError } from './server/response.js';
+export { enumValues, isEnumValue } from './enums.js';

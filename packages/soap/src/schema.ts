@@ -42,6 +42,9 @@ export interface ServiceSpec {
   readonly serviceName: string;
   readonly soap11Port: string;
   readonly soap11Binding: string;
+  /** The SOAP 1.2 port and binding ('' when the service declares none). */
+  readonly soap12Port: string;
+  readonly soap12Binding: string;
   readonly wsdlVersion: string;
   readonly wsdlBuild: string;
 }

@@ -1,4 +1,13 @@
-import { ConfigurationError, SingleFlight, assertPasswordRule, emitSafely, readEnvConfig } from '@ecgrid-bridge/core';
+import {
+  ConfigurationError,
+  type CredentialStore,
+  type HeldCredential,
+  SharedCredential,
+  assertPasswordRule,
+  credentialKey,
+  emitSafely,
+  readEnvConfig,
+} from '@ecgrid-bridge/core';
 import type {
   OperationName,
   OperationParams,
@@ -26,14 +35,32 @@ export interface SoapSessionOptions extends Partial<SoapClientOptions> {
   /** An existing client to use instead of creating one from `endpoint`. */
   client?: SoapClient;
   env?: Record<string, string | undefined>;
+  /**
+   * Where the SessionID lives. Default: this session alone. A shared store (`@ecgrid-bridge/redis-store`) gives every
+   * process with the same endpoint and login one session, and one re-login for all of them when it expires.
+   */
+  credentialStore?: CredentialStore;
+  /**
+   * How long a stored SessionID is kept, since the service does not say when a session ends (it expires after a
+   * period of inactivity); default 20 minutes. A session that ends sooner is refused and renewed once for everyone.
+   */
+  sessionTtlMs?: number;
 }
 
 export interface SoapSession {
   readonly client: SoapClient;
   readonly usesApiKey: boolean;
-  /** Logs in (or again) and returns nothing: the SessionID stays inside unless asked for with `sessionId()`. */
+  /** True when the SessionID lives in a store other processes share. */
+  readonly sharesSession: boolean;
+  /**
+   * Logs in (or again) and returns nothing: the SessionID stays inside unless asked for with `sessionId()`. With a
+   * shared store it joins the shared session when there is a live one.
+   */
   login(): Promise<void>;
-  /** Ends the session. Never throws, so it is safe in `finally`; calling it twice is harmless. */
+  /**
+   * Ends the session (for every process, when it is shared). Never throws, so it is safe in `finally`; calling it
+   * twice is harmless.
+   */
   logout(): Promise<void>;
   /** The wire operation is `WhoAmI`. */
   sessionInfo(options?: CallOptions): Promise<SessionInfo | undefined>;
@@ -76,8 +103,6 @@ export function createSoapSession(options: SoapSessionOptions): SoapSession {
   if ('apiKey' in credentials) redactor.add(credentials.apiKey);
   else redactor.add(credentials.password);
 
-  let current: string | undefined = 'apiKey' in credentials ? credentials.apiKey : undefined;
-  const loginFlight = new SingleFlight<string>();
   let waitingForLogin = 0;
 
   async function doLogin(reason: 'initial' | 'session-expired'): Promise<string> {
@@ -89,25 +114,31 @@ export function createSoapSession(options: SoapSessionOptions): SoapSession {
       throw new SoapProtocolError({ operation: 'Login', kind: 'invalid-value', httpStatus: 200, message: 'Login returned no SessionID' });
     }
     redactor.add(sessionId);
-    current = sessionId;
     return sessionId;
   }
 
-  async function ensureSession(): Promise<string> {
-    if (current !== undefined) return current;
-    return loginFlight.run(() => doLogin('initial'));
-  }
+  const slot = new SharedCredential<string>({
+    store: options.credentialStore,
+    key: credentialKey('soap-session', client.endpoint, 'apiKey' in credentials ? '' : credentials.loginName.toLowerCase()),
+    acquire: async (_base, cause) => ({ value: await doLogin(cause === 'initial' ? 'initial' : 'session-expired'), expiresAtMs: undefined }),
+    adopt: (sessionId) => redactor.add(sessionId),
+    ttlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+  });
+  const apiKeyHeld: HeldCredential<string> | undefined =
+    'apiKey' in credentials ? { value: credentials.apiKey, generation: 0, expiresAtMs: undefined } : undefined;
+
+  const ensureSession = (): Promise<HeldCredential<string>> => (apiKeyHeld ? Promise.resolve(apiKeyHeld) : slot.get());
 
   /** Re-login shared by everyone who saw `stale` expire; a caller that saw an older session just takes the new one. */
-  async function renew(stale: string, operation: string): Promise<string> {
-    if (current !== undefined && current !== stale) return current;
-    current = undefined;
+  async function renew(stale: HeldCredential<string>, operation: string): Promise<string> {
+    const current = slot.peek();
+    if (current && current.value !== stale.value) return current.value;
     waitingForLogin += 1;
-    const first = !loginFlight.pending;
+    const first = !slot.renewing;
     try {
-      const fresh = await loginFlight.run(() => doLogin('session-expired'));
+      const fresh = await slot.renewAfterRejection(stale);
       if (first) emitSafely(options.onEvent, { type: 'relogin', operation, sharedBy: waitingForLogin });
-      return fresh;
+      return fresh.value;
     } finally {
       waitingForLogin -= 1;
     }
@@ -120,30 +151,31 @@ export function createSoapSession(options: SoapSessionOptions): SoapSession {
   ): Promise<OperationResults[Op]> {
     const send = (sessionId: string) =>
       client.call(operation, { ...params, SessionID: sessionId } as OperationParams[Op], callOptions);
-    const sessionId = await ensureSession();
+    const held = await ensureSession();
     try {
-      return await send(sessionId);
+      return await send(held.value);
     } catch (err) {
       if (usesApiKey || !(err instanceof SoapFaultError) || !isSessionExpired(err)) throw err;
-      return send(await renew(sessionId, operation));
+      return send(await renew(held, operation));
     }
   }
 
   return {
     client,
     usesApiKey,
+    sharesSession: slot.store.shared,
     async login() {
       if (usesApiKey) return;
-      current = undefined;
-      await loginFlight.run(() => doLogin('initial'));
+      if (slot.store.shared) await slot.get();
+      else await slot.renewNow();
     },
     async logout() {
       if (usesApiKey) return;
       // A login still in flight would otherwise leave a session open that no one ends.
-      if (current === undefined && loginFlight.pending) await loginFlight.run(() => doLogin('initial')).catch(() => undefined);
-      if (current === undefined) return;
-      const sessionId = current;
-      current = undefined;
+      const held = slot.peek() ?? (await slot.settled());
+      if (held === undefined) return;
+      const sessionId = held.value;
+      await slot.clear().catch(() => undefined);
       let serverConfirmed = false;
       try {
         await client.call('Logout', { SessionID: sessionId });
@@ -161,7 +193,7 @@ export function createSoapSession(options: SoapSessionOptions): SoapSession {
       takesSessionId(operation)
         ? call(operation, params, callOptions)
         : client.call(operation, params as OperationParams[typeof operation], callOptions),
-    sessionId: () => current,
+    sessionId: () => apiKeyHeld?.value ?? slot.peek()?.value,
   };
 }
 
@@ -169,6 +201,9 @@ export function createSoapSession(options: SoapSessionOptions): SoapSession {
 export function takesSessionId(operation: OperationName): boolean {
   return OPERATIONS[operation].params.some((p) => p.name === 'SessionID');
 }
+
+/** The inactivity timeout assumed for a stored SessionID (the sandbox's default; the WSDL does not state one). */
+const DEFAULT_SESSION_TTL_MS = 20 * 60_000;
 
 function credentialsFromEnv(env?: Record<string, string | undefined>): SoapCredentials {
   const config = readEnvConfig(env);

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import type { Redactor } from '@ecgrid-bridge/core';
+import { type Redactor, withHookHeaders } from '@ecgrid-bridge/core';
 import { SoapProtocolError, SoapTransportError } from './errors.js';
 import type { HttpAnswer } from './codec/decode.js';
 
@@ -21,6 +21,8 @@ export interface PostOptions {
   operation: string;
   soapAction: string;
   body: string;
+  /** Extra headers (from a request hook); the SOAP headers win over them. */
+  headers?: Readonly<Record<string, string>>;
   timeoutMs: number;
   signal?: AbortSignal;
   redactor?: Redactor;
@@ -54,13 +56,16 @@ export function postEnvelope(options: TransportOptions, call: PostOptions): Prom
     const req = lib.request(endpoint, {
       method: 'POST',
       agent: options.agent,
-      headers: {
-        'Content-Type': 'text/xml; charset=utf-8',
-        SOAPAction: `"${call.soapAction}"`,
-        'Content-Length': payload.length,
-        Accept: 'text/xml, application/soap+xml',
-        'Accept-Encoding': ACCEPT_ENCODING,
-      },
+      headers: withHookHeaders(
+        {
+          'Content-Type': 'text/xml; charset=utf-8',
+          SOAPAction: `"${call.soapAction}"`,
+          'Content-Length': String(payload.length),
+          Accept: 'text/xml, application/soap+xml',
+          'Accept-Encoding': ACCEPT_ENCODING,
+        },
+        call.headers ?? {},
+      ),
     });
     const timer = setTimeout(() => {
       finish(() => reject(error('timeout', 0, `no complete response within ${call.timeoutMs} ms`)));

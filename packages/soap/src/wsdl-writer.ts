@@ -5,8 +5,10 @@ import type { ElementSpec } from './schema.js';
 export interface RenderWsdlOptions {
   /** The operations to describe; default: all of them. */
   operations?: readonly OperationName[];
-  /** The SOAP 1.1 port's address. */
+  /** The SOAP ports' address. */
   address: string;
+  /** Also declare the SOAP 1.2 binding and port, as the service's own WSDL does (default false). */
+  soap12?: boolean;
 }
 
 const escapeAttr = (s: string): string =>
@@ -55,7 +57,7 @@ export function renderWsdl(options: RenderWsdlOptions): string {
   const ns = SERVICE.namespace;
   const lines: string[] = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<wsdl:definitions xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:s="http://www.w3.org/2001/XMLSchema" xmlns:tns="${ns}" targetNamespace="${ns}" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">`,
+    `<wsdl:definitions xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:soap12="http://schemas.xmlsoap.org/wsdl/soap12/" xmlns:s="http://www.w3.org/2001/XMLSchema" xmlns:tns="${ns}" targetNamespace="${ns}" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">`,
     '  <wsdl:types>',
     `    <s:schema elementFormDefault="qualified" targetNamespace="${ns}">`,
   ];
@@ -83,25 +85,35 @@ export function renderWsdl(options: RenderWsdlOptions): string {
     lines.push(`    <wsdl:operation name="${op.name}"><wsdl:input message="tns:${op.name}SoapIn" /><wsdl:output message="tns:${op.name}SoapOut" /></wsdl:operation>`);
   }
   lines.push('  </wsdl:portType>');
-  lines.push(`  <wsdl:binding name="${binding}" type="tns:${binding}">`, '    <soap:binding transport="http://schemas.xmlsoap.org/soap/http" />');
-  for (const op of ops) {
-    lines.push(
-      `    <wsdl:operation name="${op.name}">`,
-      `      <soap:operation soapAction="${escapeAttr(op.soapAction)}" style="document" />`,
-      '      <wsdl:input><soap:body use="literal" /></wsdl:input>',
-      '      <wsdl:output><soap:body use="literal" /></wsdl:output>',
-      '    </wsdl:operation>',
-    );
+  const soap12 = options.soap12 === true && SERVICE.soap12Binding !== '';
+  // Both bindings share the port type, as in the service's own WSDL; they differ in the SOAP namespace only.
+  const bindings: Array<[name: string, prefix: string]> = [[binding, 'soap'], ...(soap12 ? [[SERVICE.soap12Binding, 'soap12'] as [string, string]] : [])];
+  for (const [name, prefix] of bindings) {
+    lines.push(`  <wsdl:binding name="${name}" type="tns:${binding}">`, `    <${prefix}:binding transport="http://schemas.xmlsoap.org/soap/http" />`);
+    for (const op of ops) {
+      lines.push(
+        `    <wsdl:operation name="${op.name}">`,
+        `      <${prefix}:operation soapAction="${escapeAttr(op.soapAction)}" style="document" />`,
+        `      <wsdl:input><${prefix}:body use="literal" /></wsdl:input>`,
+        `      <wsdl:output><${prefix}:body use="literal" /></wsdl:output>`,
+        '    </wsdl:operation>',
+      );
+    }
+    lines.push('  </wsdl:binding>');
   }
-  lines.push('  </wsdl:binding>');
   lines.push(
     `  <wsdl:service name="${SERVICE.serviceName}">`,
     `    <wsdl:port name="${SERVICE.soap11Port}" binding="tns:${binding}">`,
     `      <soap:address location="${escapeAttr(options.address)}" />`,
     '    </wsdl:port>',
-    '  </wsdl:service>',
-    '</wsdl:definitions>',
-    '',
   );
+  if (soap12) {
+    lines.push(
+      `    <wsdl:port name="${SERVICE.soap12Port}" binding="tns:${SERVICE.soap12Binding}">`,
+      `      <soap12:address location="${escapeAttr(options.address)}" />`,
+      '    </wsdl:port>',
+    );
+  }
+  lines.push('  </wsdl:service>', '</wsdl:definitions>', '');
   return lines.join('\n');
 }

@@ -54,6 +54,13 @@ describe('the generated operation table', () => {
     });
   });
 
+  it('a WSDL with the SOAP 1.2 binding declares it as the service\'s own WSDL does', () => {
+    const desc = readWsdl(renderWsdl({ address: 'http://127.0.0.1/x', operations: ['Login'], soap12: true }));
+    expect(desc.service).toMatchObject({ soap12Port: SERVICE.soap12Port, soap12Binding: SERVICE.soap12Binding });
+    expect(SERVICE.soap12Port).toBe('ECGridOS_x0020_API_x0020_v4Soap12');
+    expect(readWsdl(renderWsdl({ address: 'http://127.0.0.1/x', operations: ['Login'] })).service.soap12Port).toBe('');
+  });
+
   it('a WSDL for a slice of operations carries exactly the types they reach', () => {
     const desc = readWsdl(renderWsdl({ address: 'http://127.0.0.1/x', operations: ['ParcelDownload', 'SessionLog'] }));
     expect(desc.operations.map((o) => o.name)).toEqual(['ParcelDownload', 'SessionLog']);

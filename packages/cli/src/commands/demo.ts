@@ -1,11 +1,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { type EcgridFacade, type MismatchRecord, type Route, createEcgridFacade } from '@ecgrid-bridge/facade';
+import {
+  type DownloadRecord,
+  type EcgridFacade,
+  type MismatchRecord,
+  type Route,
+  type RunRow,
+  byteVerdict,
+  createEcgridFacade,
+  downloadsWorstFirst,
+  isDownloadRecord,
+  isProblem,
+  renderParityReport,
+} from '@ecgrid-bridge/facade';
 import type { SoapEvent } from '@ecgrid-bridge/soap';
 import type { RestEvent } from '@ecgrid-bridge/rest';
-import { type DownloadRecord, byteVerdict, downloadsWorstFirst, isDownloadRecord } from '../report/bytes.js';
-import { type RunRow, isProblem, renderParityReport } from '../report/html-report.js';
 import { painter, table } from '../output.js';
 import { functionalAck } from '../x12-ack.js';
 import { type Target, type TargetFlags, openTarget } from '../target.js';
@@ -50,8 +60,8 @@ export async function runDemo(options: DemoOptions, out: Writable, env: Record<s
         backend: phase as Route,
         credentials: target.credentials,
         env,
-        soap: { endpoint: target.soapUrl, onEvent: (e: SoapEvent) => e.type === 'relogin' && notes.push(`SOAP session expired → logged in again once (shared by ${e.sharedBy} call${e.sharedBy === 1 ? '' : 's'})`) },
-        rest: { baseUrl: target.restUrl, onEvent: (e: RestEvent) => restNote(e, notes) },
+        soap: { endpoint: target.soapUrl, allowInsecureHttp: target.allowInsecureHttp.soap, onEvent: (e: SoapEvent) => e.type === 'relogin' && notes.push(`SOAP session expired → logged in again once (shared by ${e.sharedBy} call${e.sharedBy === 1 ? '' : 's'})`) },
+        rest: { baseUrl: target.restUrl, allowInsecureHttp: target.allowInsecureHttp.rest, onEvent: (e: RestEvent) => restNote(e, notes) },
         // Matches are published too, so that every downloaded parcel's byte comparison is shown.
         parity: { waitForCandidate: true, publishMatches: true, publish: (r) => void records.push(r) },
       });

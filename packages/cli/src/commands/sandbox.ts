@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
-import { startSandbox } from '@ecgrid-bridge/sandbox';
+import { type RunningSandbox, startSandbox } from '@ecgrid-bridge/sandbox';
+import { UsageError } from '../params.js';
 
 export interface SandboxCommandOptions {
   port: number;
@@ -9,7 +10,12 @@ export interface SandboxCommandOptions {
 
 /** Runs the emulator until SIGINT/SIGTERM and prints how to reach it. */
 export async function runSandbox(options: SandboxCommandOptions, out: Writable): Promise<number> {
-  const sandbox = await startSandbox({ port: options.port, host: options.host, persistPath: options.persist });
+  let sandbox: RunningSandbox;
+  try {
+    sandbox = await startSandbox({ port: options.port, host: options.host, persistPath: options.persist });
+  } catch (err) {
+    throw listenProblem(err, options) ?? err;
+  }
   const c = sandbox.credentials;
   out.write(
     [
@@ -32,4 +38,14 @@ export async function runSandbox(options: SandboxCommandOptions, out: Writable):
   await sandbox.close();
   out.write('sandbox stopped\n');
   return 0;
+}
+
+/** A port or address that cannot be listened on is bad usage: the command line chose it. */
+function listenProblem(err: unknown, options: SandboxCommandOptions): UsageError | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  const where = `${options.host}:${options.port}`;
+  if (code === 'EADDRINUSE') return new UsageError(`Port ${options.port} is already in use on ${options.host}; choose another with --port (0: any free port).`);
+  if (code === 'EACCES') return new UsageError(`No permission to listen on ${where}; choose a port above 1023 with --port.`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new UsageError(`Cannot listen on ${options.host}: no such local address (--host).`);
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { type ScanReport, VERDICT_TEXT, configText, lossText } from '@ecgrid-bridge/scan';
-import { REPORT_STYLE, escape } from './html-report.js';
+import { REPORT_STYLE, escapeHtml as escape } from '@ecgrid-bridge/facade';
 
 const VERDICT_BADGE = { 'moves-cleanly': 'match', 'moves-with-losses': 'warn', 'stays-on-soap': 'mismatch' } as const;
 

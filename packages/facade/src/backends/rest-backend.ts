@@ -26,6 +26,8 @@ export interface RestPort {
   login(credentials?: { loginName: string; password: string }): Promise<void>;
   /** Ends the session; never throws. */
   logout(): Promise<void>;
+  /** Lets go of the session when the facade closes (default: `logout`); never throws. */
+  close?(): Promise<void>;
 }
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE'];
@@ -89,6 +91,6 @@ export function createRestBackend(port: RestPort): Backend {
     }
   }
 
-  return { name: 'rest', invoke, close: () => port.logout() };
+  return { name: 'rest', invoke, close: () => (port.close ? port.close() : port.logout()) };
 }
 

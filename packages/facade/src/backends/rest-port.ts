@@ -6,6 +6,7 @@ import {
   createRestClient,
   jwtAuth,
 } from '@ecgrid-bridge/rest';
+import type { CredentialStore } from '@ecgrid-bridge/core';
 import type { SoapCredentials } from '@ecgrid-bridge/soap';
 import type { RestPort } from './rest-backend.js';
 
@@ -16,13 +17,17 @@ export interface RestPortOptions extends Omit<RestClientOptions, 'auth'> {
   auth?: AuthStrategy;
   /** The JWT login body's field for the login name (default `email`, as in the authentication guide). */
   loginField?: 'email' | 'login';
+  /** Where the JWT session built from `credentials` lives (a strategy passed as `auth` names its own store). */
+  credentialStore?: CredentialStore;
 }
 
 function strategyFor(options: RestPortOptions, credentials?: SoapCredentials): AuthStrategy {
   if (!credentials && options.auth) return options.auth;
   const creds = credentials ?? options.credentials;
   if (creds && 'apiKey' in creds) return apiKeyAuth({ apiKey: creds.apiKey });
-  if (creds) return jwtAuth({ email: creds.loginName, password: creds.password, loginField: options.loginField });
+  if (creds) {
+    return jwtAuth({ email: creds.loginName, password: creds.password, loginField: options.loginField, credentialStore: options.credentialStore });
+  }
   return apiKeyAuth({ env: options.env });
 }
 
@@ -64,6 +69,11 @@ export function createRestPort(options: RestPortOptions): RestPort & { client():
         // The local credential is dropped either way.
       }
       client.auth.invalidate();
+    },
+    async close() {
+      // A shared session stays with the other processes; it ends with its expiry or an explicit Logout.
+      if (client.auth.sharesCredential) return;
+      await this.logout();
     },
   };
 }

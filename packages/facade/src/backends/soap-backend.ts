@@ -1,4 +1,4 @@
-import { ConfigurationError, Redactor } from '@ecgrid-bridge/core';
+import { ConfigurationError, type CredentialStore, Redactor, type RequestHook } from '@ecgrid-bridge/core';
 import {
   type SoapCredentials,
   type SoapEvent,
@@ -17,9 +17,13 @@ export interface SoapBackendOptions {
   timeoutMs?: number;
   allowInsecureHttp?: boolean;
   onEvent?: EventListener<SoapEvent>;
+  /** Adds headers to every SOAP request (see `createSoapClient`). */
+  requestHook?: RequestHook;
   /** Use an existing session instead. */
   session?: SoapSession;
   redactor?: Redactor;
+  /** Where the SessionID lives; see `createSoapSession`. */
+  credentialStore?: CredentialStore;
 }
 
 /** Serves facade calls with the SOAP session manager (SessionID injection, re-login on session faults). */
@@ -33,7 +37,9 @@ export function createSoapBackend(options: SoapBackendOptions): Backend {
       timeoutMs: options.timeoutMs,
       allowInsecureHttp: options.allowInsecureHttp,
       onEvent: options.onEvent,
+      requestHook: options.requestHook,
       redactor: options.redactor,
+      credentialStore: options.credentialStore,
     });
   };
 
@@ -71,7 +77,8 @@ export function createSoapBackend(options: SoapBackendOptions): Backend {
     name: 'soap',
     invoke,
     async close() {
-      await session?.logout();
+      // A shared session stays with the other processes; it ends with its expiry or an explicit Logout.
+      if (!session?.sharesSession) await session?.logout();
       session?.client.close();
     },
   };

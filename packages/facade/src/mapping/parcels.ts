@@ -246,6 +246,9 @@ export const ParcelFindMailbagControlID = read('ParcelFindMailbagControlID', {
   endpoint: 'parcels.findMailbagControlId',
   request: (p) => ({ body: { mailboxId: filter(p.MailboxID), mailbagControlId: requireText(p.MailbagControlID, 'mailbagControlId') } }),
   result: list(foundParcelRecord),
+  // find-mailbag-control-id.md answers get-parcel.md's record: one mailboxId/networkId, a side chosen by the status.
+  // The other side is unknown to REST (0), so both are lossy, as for ParcelInfo.
+  lossy: ['[].NetworkIDFrom', '[].MailboxIDFrom', '[].NetworkIDTo', '[].MailboxIDTo'],
   unsupported: { NetworkID: NETWORK_NOT_SENT, MailbagControlID: MAILBAG_REQUIRED },
   assumes: 'find-mailbag-control-id.md names no side: its search is taken as the sender-side one the WSDL describes.',
 });

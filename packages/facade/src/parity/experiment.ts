@@ -86,6 +86,8 @@ export class ParityRunner {
     private readonly summary: ParitySummary,
     private readonly redactor: Redactor,
     private readonly toFacadeError: (err: unknown, backend: BackendName) => FacadeError,
+    /** The facade call being compared, for the record (see the facade's events). */
+    private readonly callId: () => string | undefined = () => undefined,
   ) {}
 
   /** The most recent records, oldest first (matches and calls not compared included). */
@@ -267,8 +269,10 @@ export class ParityRunner {
   }
 
   private baseRecord(operation: string, args: unknown, authoritative: BackendName, control: Observation, context?: Record<string, unknown>): MismatchRecord {
+    const callId = this.callId();
     return {
       id: randomUUID(),
+      ...(callId ? { callId } : {}),
       operation,
       at: new Date().toISOString(),
       authoritative,

@@ -46,6 +46,8 @@ export interface FileComparison {
 /** What a parity run publishes: enough to see what differed, with nothing secret in it. */
 export interface MismatchRecord {
   id: string;
+  /** The facade call compared: the `callId` of its events, log lines and spans. */
+  callId?: string;
   operation: string;
   at: string;
   authoritative: BackendName;

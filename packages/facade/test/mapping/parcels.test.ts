@@ -299,6 +299,12 @@ describe('mailbag control IDs, notes and manifests', () => {
     expect(requests).toHaveLength(2);
   });
 
+  it('declares both sides of a found parcel lossy: the REST record gives only one (find-mailbag-control-id.md)', () => {
+    expect(MAPPINGS.ParcelFindMailbagControlID.rest?.lossy).toEqual(
+      expect.arrayContaining(['[].NetworkIDFrom', '[].MailboxIDFrom', '[].NetworkIDTo', '[].MailboxIDTo']),
+    );
+  });
+
   it('adds an acknowledgment note; a subject or an empty note has no REST form', async () => {
     const { backend, requests } = portAnswering(() => true);
     await expect(backend.invoke('ParcelAcknowledgmentNote', { ParcelID: 987654321, Subject: '', Note: 'Processed.' })).resolves.toBe(true);

@@ -14,6 +14,11 @@ export class Attachment {
     this.transport = transport;
   }
 
+  /** The transport, when attached. */
+  peek(): AuthTransport | undefined {
+    return this.transport;
+  }
+
   get(): AuthTransport {
     if (!this.transport) {
       throw new ConfigurationError(`This ${this.kind} auth strategy is not attached to a client; pass it to createRestClient first.`);

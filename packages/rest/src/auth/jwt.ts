@@ -1,4 +1,13 @@
-import { ConfigurationError, ENV, Redactor, assertPasswordRule, systemClock, type Clock } from '@ecgrid-bridge/core';
+import {
+  ConfigurationError,
+  type CredentialStore,
+  ENV,
+  Redactor,
+  assertPasswordRule,
+  credentialKey,
+  systemClock,
+  type Clock,
+} from '@ecgrid-bridge/core';
 import { peekErrorCode } from '../envelope.js';
 import { RestAuthError } from '../errors.js';
 import type { LoginData, LoginRequest, RefreshRequest, SessionData } from '../endpoints/auth.js';
@@ -25,6 +34,11 @@ export interface JwtAuthOptions {
   clock?: Clock;
   /** Where to read `ECGrid__Email` / `ECGrid__Password`; defaults to `process.env`. */
   env?: Record<string, string | undefined>;
+  /**
+   * Where the token pair lives. Default: this strategy alone. A shared store (`@ecgrid-bridge/redis-store`) gives
+   * every process with the same base URL and login one session and one refresh for all of them.
+   */
+  credentialStore?: CredentialStore;
 }
 
 export interface JwtSession extends HeldToken {
@@ -119,6 +133,12 @@ export function jwtAuth(options: JwtAuthOptions = {}): JwtAuth {
   const keeper = new TokenKeeper<JwtSession>({
     clock,
     refreshWindowMs,
+    store: options.credentialStore,
+    key: () => credentialKey('rest-jwt', attachment.peek()?.baseUrl ?? '', loginName.toLowerCase()),
+    adopt: (session) => {
+      redactor.add(session.token);
+      redactor.add(session.refreshToken);
+    },
     acquire: async (current, cause) => {
       const transport = attachment.get();
       if (current) {
@@ -139,6 +159,7 @@ export function jwtAuth(options: JwtAuthOptions = {}): JwtAuth {
   return {
     kind: 'jwt',
     redactor,
+    sharesCredential: keeper.shared,
     attach(transport: AuthTransport): void {
       attachment.set(transport);
     },

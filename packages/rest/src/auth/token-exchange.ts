@@ -1,4 +1,4 @@
-import { ConfigurationError, systemClock, type Clock } from '@ecgrid-bridge/core';
+import { ConfigurationError, type CredentialStore, credentialKey, systemClock, type Clock } from '@ecgrid-bridge/core';
 import { RestAuthError } from '../errors.js';
 import { decodePlain } from '../plain.js';
 import type { HttpRequest, HttpResponse, SendNext } from '../types.js';
@@ -14,6 +14,8 @@ export interface TokenExchangeAuthOptions extends ClientKeyOptions {
   /** Request a new token this long before the token's `exp`; default 60 s. */
   refreshWindowMs?: number;
   clock?: Clock;
+  /** Where the token lives. Default: this strategy alone; a shared store gives every process one token. */
+  credentialStore?: CredentialStore;
 }
 
 export const DEFAULT_TOKEN_PATH = 'api/request-token';
@@ -65,6 +67,9 @@ export function tokenExchangeAuth(options: TokenExchangeAuthOptions): TokenExcha
   const keeper = new TokenKeeper<HeldToken>({
     clock,
     refreshWindowMs,
+    store: options.credentialStore,
+    key: () => credentialKey('rest-token', attachment.peek()?.baseUrl ?? '', tokenPath, creds.headerValue),
+    adopt: (held) => redactor.add(held.token),
     acquire: async (current, cause) => {
       const transport = attachment.get();
       try {
@@ -94,6 +99,7 @@ export function tokenExchangeAuth(options: TokenExchangeAuthOptions): TokenExcha
   return {
     kind: 'token-exchange',
     redactor,
+    sharesCredential: keeper.shared,
     attach(transport: AuthTransport): void {
       attachment.set(transport);
     },

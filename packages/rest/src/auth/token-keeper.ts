@@ -1,10 +1,13 @@
-import { SingleFlight, type Clock } from '@ecgrid-bridge/core';
-import { raceSignal } from '../deadline.js';
+import { type Clock, type CredentialStore, type HeldCredential, type RenewCause, SharedCredential } from '@ecgrid-bridge/core';
 import type { HttpRequest, HttpResponse, SendNext } from '../types.js';
 import { withHeaders } from './types.js';
 
+export type { RenewCause };
+
 /** Bearer strategies renew this long before a token expires unless told otherwise. */
 export const DEFAULT_REFRESH_WINDOW_MS = 60_000;
+/** How long a shared store keeps a token whose expiry is unknown (only a rejection renews such a token). */
+const UNKNOWN_EXPIRY_TTL_MS = 60 * 60_000;
 
 export interface HeldToken {
   token: string;
@@ -12,65 +15,72 @@ export interface HeldToken {
   expiresAtMs: number | undefined;
 }
 
-export type RenewCause = 'initial' | 'expiring' | 'rejected';
-
 export interface TokenKeeperOptions<T extends HeldToken> {
   clock: Clock;
   /** Renew this long before `expiresAtMs`. */
   refreshWindowMs: number;
   /** Obtains a token: from scratch when `current` is undefined, otherwise by renewing it. */
   acquire(current: T | undefined, cause: RenewCause): Promise<T>;
+  /** Registers a token with the strategy's redactor, wherever it was obtained. */
+  adopt(token: T): void;
+  /** The token's key in the store. */
+  key: () => string;
+  /** Default: this strategy alone. */
+  store?: CredentialStore;
 }
 
 /**
  * Holds a short-lived token and renews it before it expires. One renewal runs at a time and every caller
  * waits for it: a renewed token invalidates the old one, so callers must not keep using the old token while
- * a renewal is under way, and two renewals would invalidate each other.
+ * a renewal is under way, and two renewals would invalidate each other. With a shared store this holds across
+ * processes too: one of them renews, the others take its token.
  */
 export class TokenKeeper<T extends HeldToken> {
-  private current: T | undefined;
-  private generation = 0;
-  private readonly flight = new SingleFlight<T>();
+  readonly #slot: SharedCredential<T>;
 
-  constructor(private readonly options: TokenKeeperOptions<T>) {}
+  constructor(options: TokenKeeperOptions<T>) {
+    this.#slot = new SharedCredential<T>({
+      store: options.store,
+      key: options.key,
+      clock: options.clock,
+      refreshWindowMs: options.refreshWindowMs,
+      ttlMs: UNKNOWN_EXPIRY_TTL_MS,
+      adopt: options.adopt,
+      acquire: async (current, cause) => {
+        const next = await options.acquire(current, cause);
+        return { value: next, expiresAtMs: next.expiresAtMs };
+      },
+    });
+  }
+
+  get shared(): boolean {
+    return this.#slot.store.shared;
+  }
 
   get token(): T | undefined {
-    return this.current;
+    return this.#slot.peek()?.value;
   }
 
   /** A token that is not about to expire. `signal` bounds the caller's wait, not the shared renewal. */
-  get(signal?: AbortSignal): Promise<T> {
-    const held = this.current;
-    if (held && !this.isExpiring(held)) return Promise.resolve(held);
-    return raceSignal(this.renew(held, held ? 'expiring' : 'initial'), signal);
+  async get(signal?: AbortSignal): Promise<T> {
+    return (await this.#slot.get(signal)).value;
+  }
+
+  hold(signal?: AbortSignal): Promise<HeldCredential<T>> {
+    return this.#slot.get(signal);
   }
 
   /**
-   * After the server rejected `used`: a fresh token, renewing only if nobody has replaced `used` yet. When the
-   * token was cleared meanwhile, `acquire` starts from scratch.
+   * After the server rejected `used`: a fresh token, renewing only if nobody has replaced `used` yet (in any
+   * process sharing the store). The rejected token is marked for everyone.
    */
-  renewAfterRejection(used: T, signal?: AbortSignal): Promise<T> {
-    const held = this.current;
-    if (held && held !== used && !this.isExpiring(held)) return Promise.resolve(held);
-    return raceSignal(this.renew(held, 'rejected'), signal);
+  renewAfterRejection(used: HeldCredential<T>, signal?: AbortSignal): Promise<HeldCredential<T>> {
+    return this.#slot.renewAfterRejection(used, signal);
   }
 
+  /** Forgets the token (for every process sharing the store). */
   clear(): void {
-    this.current = undefined;
-    this.generation += 1;
-  }
-
-  private isExpiring(token: T): boolean {
-    return token.expiresAtMs !== undefined && this.options.clock.now() >= token.expiresAtMs - this.options.refreshWindowMs;
-  }
-
-  private renew(from: T | undefined, cause: RenewCause): Promise<T> {
-    return this.flight.run(async () => {
-      const generation = this.generation;
-      const next = await this.options.acquire(from, cause);
-      if (generation === this.generation) this.current = next;
-      return next;
-    });
+    void this.#slot.clear().catch(() => undefined);
   }
 }
 
@@ -85,9 +95,9 @@ export async function bearerHook<T extends HeldToken>(
   headersFor: (token: T) => Record<string, string>,
   isRejection: (response: HttpResponse) => boolean,
 ): Promise<HttpResponse> {
-  const token = await keeper.get(request.signal);
-  const response = await next(withHeaders(request, headersFor(token)));
+  const held = await keeper.hold(request.signal);
+  const response = await next(withHeaders(request, headersFor(held.value)));
   if (request.replay || !isRejection(response)) return response;
-  const renewed = await keeper.renewAfterRejection(token, request.signal);
-  return next({ ...withHeaders(request, headersFor(renewed)), replay: true });
+  const renewed = await keeper.renewAfterRejection(held, request.signal);
+  return next({ ...withHeaders(request, headersFor(renewed.value)), replay: true });
 }

@@ -10,6 +10,8 @@ export type BareRequest = Pick<RestRequest, 'method' | 'path' | 'pathParams' | '
 /** What a client offers the strategy attached to it. */
 export interface AuthTransport {
   readonly paths: RestPaths;
+  /** The client's base URL: part of a stored credential's key, so that two services never share a token. */
+  readonly baseUrl?: string;
   /** One request straight to the wire: no auth hook, no retries, bounded by the client's timeout. */
   sendBare(request: BareRequest): Promise<BufferedResponse>;
   /** Like `sendBare`, and unwraps the ECGrid envelope. */
@@ -35,8 +37,10 @@ export interface AuthStrategy {
   hook(request: HttpRequest, next: SendNext): Promise<HttpResponse>;
   /** Forgets any cached credential; the next request obtains a new one. */
   invalidate(): void;
-  /** Ends the server-side session where there is one. */
+  /** Ends the server-side session where there is one (for every process, when the credential is shared). */
   logout?(): Promise<void>;
+  /** True when the credential lives in a store other processes share. */
+  readonly sharesCredential?: boolean;
 }
 
 export function withHeaders(request: HttpRequest, headers: Record<string, string>): HttpRequest {

@@ -1,19 +1,19 @@
-import type { HttpMethod } from '@ecgrid-bridge/catalog';
-import { endpoint } from './endpoint.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ENDPOINTS, type HttpMethod } from '@ecgrid-bridge/catalog';
 import { REST_STATUS, type RestErrorCode, ServiceError, invalidParameter } from '../errors.js';
 import type { FaultDecision, FaultInjector } from '../faults.js';
 import { BodyTooLarge, HTML_ERROR_PAGE, gatewayPage, readBody, send } from '../http.js';
+import { restEndpoints } from '../operations/index.js';
+import type { RestHandler } from '../operations/table.js';
 import type { Caller } from '../service/auth.js';
 import type { ListSettings } from '../service/paging.js';
 import type { SandboxService } from '../service/service.js';
+import { endpoint } from './endpoint.js';
 import { type Json, optString } from './input.js';
-import { REST_ROUTES, type RestRoute, matchPath } from './routes.js';
+import { matchPath } from './path.js';
+import { CLIENT_KEY_API_VERSION, REST_API_VERSION } from './versions.js';
 
-/** The REST API version the sandbox reports. */
-export const REST_API_VERSION = '2.6';
-/** The only `api-version` the client key/secret scheme accepts. */
-export const CLIENT_KEY_API_VERSION = '1.0';
+export { CLIENT_KEY_API_VERSION, REST_API_VERSION } from './versions.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const CREDENTIAL_IN_QUERY = /api[-_]?key|token|secret|password|session[-_]?id|client[-_]?key|^key$|^auth/i;
@@ -32,7 +32,7 @@ interface FrontRoute {
   readonly plain?: boolean;
   /** Answers with a raw text body (seed 003's token). */
   readonly raw?: boolean;
-  handle(ctx: { body: Json; params: Record<string, string>; caller: Caller | undefined }): unknown;
+  readonly handle: RestHandler;
 }
 
 /** The OAuth-style error codes of the client key/secret API (RFC 6749 §5.2, RFC 6750 §3.1). */
@@ -90,52 +90,17 @@ export function createRestFront(
 ): RestFront {
   const auth = service.auth;
 
-  const authRoutes: FrontRoute[] = [
-    { ...endpoint('auth.version'), operations: ['Version'], auth: 'none', handle: () => ({ version: REST_API_VERSION }) },
-    {
-      ...endpoint('auth.login'),
-      operations: ['Login'],
-      auth: 'none',
-      // rest-api/auth/login.md: {login, password} → {token, expiresAt, userId}. The authentication guide's
-      // {email, password} is accepted too; either field takes a login name or an email address.
-      handle: async ({ body }) => {
-        const login = nonEmpty(optString(body, 'login')) ?? nonEmpty(optString(body, 'email'));
-        const password = nonEmpty(optString(body, 'password'));
-        if (!login || !password) throw invalidParameter('login (or email) and password are required');
-        return auth.issueToken(auth.checkPassword(login, password));
-      },
-    },
+  /** Endpoints outside the operation table: token refresh (no SOAP operation) and the client key/secret API. */
+  const ownRoutes: FrontRoute[] = [
     {
       ...endpoint('auth.refreshToken'),
       operations: [],
       // rest-api/auth/refresh-token.md: {token} → a new token; like every endpoint but version, it needs a credential.
       auth: 'required',
-      handle: ({ body, caller }) => {
-        const token = nonEmpty(optString(body, 'token'));
+      handle: (call) => {
+        const token = nonEmpty(optString(call.body, 'token'));
         if (!token) throw invalidParameter('token is required: the current Bearer token to refresh');
-        return auth.refresh(token, caller!);
-      },
-    },
-    {
-      ...endpoint('auth.session'),
-      operations: ['WhoAmI'],
-      auth: 'required',
-      handle: ({ caller }) => ({
-        userId: caller!.user.userId,
-        login: caller!.user.loginName,
-        networkId: caller!.user.networkId,
-        mailboxId: caller!.user.mailboxId,
-        authLevel: caller!.user.authLevel,
-        expiresAt: caller!.expiresAt ?? null,
-      }),
-    },
-    {
-      ...endpoint('auth.logout'),
-      operations: ['Logout'],
-      auth: 'required',
-      handle: ({ caller }) => {
-        auth.logoutToken(caller!);
-        return null;
+        return auth.refresh(token, call.caller());
       },
     },
     {
@@ -145,7 +110,7 @@ export function createRestFront(
       auth: 'client-key-header',
       plain: true,
       raw: true,
-      handle: async ({ caller }) => (await auth.issueToken(caller!.user)).token,
+      handle: async (call) => (await auth.issueToken(call.caller().user)).token,
     },
     {
       method: 'GET',
@@ -156,14 +121,15 @@ export function createRestFront(
       handle: () => ({ name: 'ECGrid sandbox', apiVersion: CLIENT_KEY_API_VERSION, restVersion: REST_API_VERSION }),
     },
   ];
-  const v2Routes: FrontRoute[] = REST_ROUTES.map((r: RestRoute) => ({
-    method: r.method,
-    path: r.path,
-    operations: r.operations,
-    auth: 'required' as const,
-    handle: ({ body, params, caller }) => r.handle({ service, body, params, caller: caller!, lists }),
+  /** The operation table's endpoints; the catalogue says which take no credential (`authRequired: false`). */
+  const tableRoutes: FrontRoute[] = restEndpoints().map((e) => ({
+    ...endpoint(e.endpoint),
+    operations: e.operations,
+    auth: ENDPOINTS[e.endpoint].authRequired ? 'required' : 'none',
+    handle: e.handle,
   }));
-  const routes = [...authRoutes, ...v2Routes];
+  // Literal paths are matched before `{id}` paths whatever the order (see `handle`).
+  const routes = [...tableRoutes, ...ownRoutes];
 
   async function bearerCaller(authorization: string): Promise<Caller> {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
@@ -264,7 +230,7 @@ export function createRestFront(
 
       let body: Json = {};
       const raw = await readBody(req);
-      if (req.method === 'POST' && raw.length > 0) {
+      if ((req.method === 'POST' || req.method === 'PUT') && raw.length > 0) {
         let parsed: unknown;
         try {
           parsed = JSON.parse(raw.toString('utf8'));
@@ -275,7 +241,16 @@ export function createRestFront(
         body = parsed as Json;
       }
       const caller = route.auth === 'none' ? undefined : await authenticate(req, route);
-      const data = await route.handle({ body, params: match.params!, caller });
+      const data = await route.handle({
+        service,
+        body,
+        params: match.params!,
+        lists,
+        caller: () => {
+          if (!caller) throw new ServiceError('SystemError', `${route.path} takes no credential`);
+          return caller;
+        },
+      });
       if (route.raw) return send(res, 200, 'text/plain; charset=utf-8', String(data));
       if (route.plain) return send(res, 200, JSON_TYPE, JSON.stringify(data ?? null));
       send(res, 200, JSON_TYPE, JSON.stringify({ success: true, data: data ?? null, errorCode: null, message: null }));

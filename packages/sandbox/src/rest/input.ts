@@ -11,6 +11,13 @@ export function optInt(body: Json, name: string): number | undefined {
   return v;
 }
 
+export function optBool(body: Json, name: string): boolean | undefined {
+  const v = body[name];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'boolean') throw invalidParameter(`${name} must be true or false`);
+  return v;
+}
+
 export function reqInt(body: Json, name: string): number {
   const v = optInt(body, name);
   if (v === undefined) throw invalidParameter(`${name} is required`);

@@ -42,7 +42,7 @@ export const tradingPartner = (tp: TradingPartnerRecord) => ({
   description: tp.description,
   status: tp.restStatus,
   routingGroup: tp.routingGroup,
-  ediStandard: 'X12',
+  ediStandard: tp.ediStandard,
 });
 
 /** REST reports interconnects in its general Status vocabulary. */
@@ -87,9 +87,11 @@ export const interchange = (ic: InterchangeRecord, service: SandboxService) => (
   parcelId: ic.parcelId,
   sender: isaId(service, ic.fromEcgridId),
   receiver: isaId(service, ic.toEcgridId),
-  standard: 'X12',
+  standard: ic.standard,
   documentType: ic.documentType,
-  status: service.interchangeStatus(ic),
+  // rest-api/interchanges/get-interchange.md documents `status` as a Status (its examples: "Active"), not a parcel
+  // state, and gives no rule for other values: the sandbox answers Active for every interchange it tracks.
+  status: 'Active',
   created: ic.created,
 });
 

@@ -17,6 +17,33 @@ export interface AuthSettings {
    * presenting it, `POST /v2/auth/refresh {token}`), so nothing in the sandbox uses this lifetime.
    */
   refreshTtlMs: number;
+  /** A SOAP session expires after this many calls, whatever its inactivity timeout; undefined: no limit. */
+  sessionMaxCalls: number | undefined;
+  /** `POST /v2/auth/refresh` invalidates the token it replaces (true, the default) or leaves it valid until it expires. */
+  rotateTokens: boolean;
+}
+
+/** What the sandbox has seen of credentials since it started: for tests that count logins across processes. */
+export interface AuthActivity {
+  /** Successful SOAP Logins. */
+  soapLogins: number;
+  /** JWTs issued: REST logins, refreshes and exchanged tokens. */
+  tokensIssued: number;
+  /** Successful refreshes (each also issued a token). */
+  refreshes: number;
+  /** Refreshes refused (the token was expired, rotated or logged out). */
+  refusedRefreshes: number;
+  /** Calls refused because their SessionID was unknown, expired or logged out. */
+  refusedSessions: number;
+  /** Calls refused because their bearer token was invalid, expired, rotated or logged out. */
+  refusedTokens: number;
+}
+
+/** Validates a session call limit (option or admin control); null or undefined means none. */
+export function sessionMaxCalls(value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw invalidParameter('sessionMaxCalls must be a positive integer or null');
+  return value;
 }
 
 /** Who is calling, and with what kind of credential. */
@@ -57,6 +84,7 @@ export class AuthService {
   readonly settings: AuthSettings;
   readonly #jwtKey = randomBytes(32);
   readonly #tokens = new Map<string, TokenEntry>();
+  readonly activity: AuthActivity = { soapLogins: 0, tokensIssued: 0, refreshes: 0, refusedRefreshes: 0, refusedSessions: 0, refusedTokens: 0 };
 
   constructor(store: Store, clock: Clock, settings: AuthSettings) {
     this.#store = store;
@@ -106,11 +134,21 @@ export class AuthService {
       draft.sessions.set(session.sessionId, session);
       draft.users.set(user.userId, { ...user, lastLogin: session.started });
     });
+    this.activity.soapLogins += 1;
     return session;
   }
 
   /** Resolves a SOAP SessionID parameter, which may also be an API key. Extends the session's inactivity window. */
   authenticateSoap(sessionIdOrKey: string | undefined): Caller {
+    try {
+      return this.#authenticateSoap(sessionIdOrKey);
+    } catch (err) {
+      this.activity.refusedSessions += 1;
+      throw err;
+    }
+  }
+
+  #authenticateSoap(sessionIdOrKey: string | undefined): Caller {
     const value = (sessionIdOrKey ?? '').trim();
     if (!value) throw authError('No SessionID was given; call Login first');
     const state = this.#store.state;
@@ -119,7 +157,8 @@ export class AuthService {
       const user = this.#activeUser(session.userId);
       const now = this.#now();
       if (session.status === 'Closed') throw authError('The session has been logged out');
-      if (session.status === 'Expired' || Date.parse(session.expires) <= now) {
+      const spent = this.settings.sessionMaxCalls !== undefined && (session.calls ?? 0) >= this.settings.sessionMaxCalls;
+      if (session.status === 'Expired' || Date.parse(session.expires) <= now || spent) {
         if (session.status !== 'Expired') {
           this.#store.commit((d) => d.sessions.set(value, { ...session, status: 'Expired' }), { persist: false });
         }
@@ -148,6 +187,7 @@ export class AuthService {
           expires: this.#iso(now + this.settings.sessionTtlMs),
           ip,
           eventId: draft.counters.nextSessionEventId,
+          calls: (session.calls ?? 0) + 1,
           events: [...session.events, event].slice(-MAX_EVENTS),
         });
         draft.counters = { ...draft.counters, nextSessionEventId: draft.counters.nextSessionEventId + 1 };
@@ -242,10 +282,20 @@ export class AuthService {
       .setExpirationTime(Math.ceil(expiresAtMs / 1000))
       .sign(this.#jwtKey);
     this.#tokens.set(tokenId, { userId: user.userId, expiresAtMs });
+    this.activity.tokensIssued += 1;
     return { token, expiresAt: this.#iso(expiresAtMs), userId: user.userId };
   }
 
   async authenticateBearer(token: string): Promise<Caller> {
+    try {
+      return await this.#authenticateBearer(token);
+    } catch (err) {
+      this.activity.refusedTokens += 1;
+      throw err;
+    }
+  }
+
+  async #authenticateBearer(token: string): Promise<Caller> {
     const { tokenId, entry } = await this.#verify(token);
     if (entry.invalid === 'rotated') throw authError('The token was replaced by a refresh; use the new token');
     if (entry.invalid === 'logged-out') throw authError('The token was logged out');
@@ -277,12 +327,19 @@ export class AuthService {
    * the token's user.
    */
   async refresh(token: string, caller: Caller): Promise<IssuedToken> {
-    const current = await this.authenticateBearer(token);
+    let current: Caller;
+    try {
+      current = await this.#authenticateBearer(token);
+    } catch (err) {
+      this.activity.refusedRefreshes += 1;
+      throw err;
+    }
     if (current.user.userId !== caller.user.userId) {
       throw new ServiceError('Authorization', "the token to refresh belongs to another user than the request's credential");
     }
     const old = this.#tokens.get(current.tokenId!);
-    if (old && old.invalid === undefined) old.invalid = 'rotated';
+    if (this.settings.rotateTokens && old && old.invalid === undefined) old.invalid = 'rotated';
+    this.activity.refreshes += 1;
     return this.issueToken(this.#activeUser(current.user.userId));
   }
 

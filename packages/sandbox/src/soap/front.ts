@@ -4,11 +4,11 @@ import { OPERATIONS, SERVICE, renderWsdl } from '@ecgrid-bridge/soap';
 import { ServiceError } from '../errors.js';
 import type { FaultInjector, FaultDecision } from '../faults.js';
 import { BodyTooLarge, HTML_ERROR_PAGE, clientIp, gatewayPage, readBody, send } from '../http.js';
-import { SANDBOX_OPERATIONS, type SandboxOperation } from '../operations.js';
+import { SANDBOX_OPERATIONS, type SandboxOperation, entryOf } from '../operations/index.js';
 import type { Caller } from '../service/auth.js';
 import type { SandboxService } from '../service/service.js';
 import { type CheckedRequest, type SoapFault, checkRequest, faultEnvelope, nodeSoapFault } from './envelope.js';
-import { SOAP_HANDLERS } from './operations.js';
+import { withDefaults } from './params.js';
 import { toWire } from './wire.js';
 
 export interface SoapFrontOptions {
@@ -58,11 +58,12 @@ export async function createSoapFront(options: SoapFrontOptions): Promise<SoapFr
       if (caller) service.auth.recordCall(caller, operation, Math.round(performance.now() - started), code, call.ip);
     };
     try {
-      const value = SOAP_HANDLERS[operation]({
-        params: call.checked.params,
+      const sessionId = call.checked.params['SessionID'];
+      const value = entryOf(operation).soap({
+        params: withDefaults<SandboxOperation>(spec, call.checked.params),
         service,
         ip: call.ip,
-        caller: () => (caller ??= service.auth.authenticateSoap(call.checked.params['SessionID'] as string | undefined)),
+        caller: () => (caller ??= service.auth.authenticateSoap(typeof sessionId === 'string' ? sessionId : undefined)),
       });
       if (operation !== 'Logout') record('Success');
       return spec.result ? { [spec.result.name]: toWire(spec.result, value) } : {};

@@ -1,4 +1,19 @@
-import { ENUMS, SERVICE } from '@ecgrid-bridge/soap';
+import {
+  type ECGridIDInfo,
+  type FileInfo,
+  type InterchangeIDInfo,
+  type InterconnectIDInfo,
+  type MailboxIDInfo,
+  type ManifestInfo,
+  type NetworkIDInfo,
+  type ParcelIDInfo,
+  type SessionEvents,
+  type SessionInfo,
+  type SessionLogInfo,
+  type UserIDInfo,
+  SERVICE,
+  isEnumValue,
+} from '@ecgrid-bridge/soap';
 import type {
   InterchangeRecord,
   InterconnectRecord,
@@ -10,21 +25,22 @@ import type {
   UserRecord,
 } from '../store/records.js';
 import { statusSeenBy } from '../store/parcels.js';
-import type { SandboxService, WhoAmIView } from '../service/service.js';
+import type { SandboxService } from '../service/service.js';
+import type { WhoAmIView } from '../service/session.js';
+import type { Unset } from './wire.js';
 
-/** Stored records as SOAP records (SOAP field names, JS values); `shape` orders them and fills the rest. */
+/** Stored records as SOAP records (the generated types; `shape` orders the fields and fills the unset ones). */
 
-type Partial = Record<string, unknown>;
+/** A stored ISO date as a SOAP date; none stays unset (.NET's MinValue on the wire). */
+export const soapDate = (iso: string | undefined): Date | undefined => (iso === undefined ? undefined : new Date(iso));
 
 export const SOAP_VERSION_TEXT = `ECGridOS ${SERVICE.wsdlVersion} build ${SERVICE.wsdlBuild} (sandbox)`;
 
-const API_CALLS: ReadonlySet<string> = new Set(ENUMS['APICall'] ?? []);
 /** The WSDL's APICall enumeration spells one operation differently. */
 const API_CALL_NAMES: Readonly<Record<string, string>> = { ParcelManifest: 'ParcelMainfest' };
 
-const RETURN_CODES: ReadonlySet<string> = new Set(ENUMS['RetCode'] ?? []);
 
-export function sessionInfo(view: WhoAmIView): Partial {
+export function sessionInfo(view: WhoAmIView): Unset<SessionInfo> {
   const { user, session } = view;
   return {
     ECGridOSVersion: SERVICE.wsdlVersion,
@@ -39,7 +55,7 @@ export function sessionInfo(view: WhoAmIView): Partial {
     Phone: user.phone,
     TimeZoneOffset: 0,
     AuthLevel: user.authLevel,
-    LastLogin: user.lastLogin,
+    LastLogin: soapDate(user.lastLogin),
     OpenSessions: view.openSessions,
     TimeOut: view.timeoutMinutes,
     NetworkID: user.networkId,
@@ -51,32 +67,39 @@ export function sessionInfo(view: WhoAmIView): Partial {
 /** Another session's ID is a credential: only the caller's own session is shown in full. */
 const maskSessionId = (id: string): string => `${id.slice(0, 8)}…`;
 
-export function sessionLogInfo(s: SessionRecord, user: UserRecord, currentSessionId: string | undefined): Partial {
+function sessionEvents(s: SessionRecord): Unset<SessionEvents>[] {
+  return s.events.flatMap((e) => {
+    const call = API_CALL_NAMES[e.call] ?? e.call;
+    if (!isEnumValue('APICall', call)) return [];
+    return [
+      {
+        APICall: call,
+        Date: soapDate(e.date),
+        Milliseconds: e.ms,
+        ip: s.ip,
+        ReturnCode: isEnumValue('RetCode', e.returnCode) ? e.returnCode : 'Unknown',
+        Comment: e.comment,
+      },
+    ];
+  });
+}
+
+export function sessionLogInfo(s: SessionRecord, user: UserRecord, currentSessionId: string | undefined): Unset<SessionLogInfo> {
   return {
     SessionID: s.sessionId === currentSessionId ? s.sessionId : maskSessionId(s.sessionId),
-    StartTime: s.started,
-    EndTime: s.ended ?? (s.status === 'Expired' ? s.expires : undefined),
-    Expires: s.expires,
+    StartTime: soapDate(s.started),
+    EndTime: soapDate(s.ended ?? (s.status === 'Expired' ? s.expires : undefined)),
+    Expires: soapDate(s.expires),
     NetworkID: user.networkId,
     MailboxID: user.mailboxId,
     UserID: s.userId,
     Status: s.status,
     Version: SERVICE.wsdlVersion,
-    Events: s.events
-      .map((e) => ({ ...e, call: API_CALL_NAMES[e.call] ?? e.call }))
-      .filter((e) => API_CALLS.has(e.call))
-      .map((e) => ({
-        APICall: e.call,
-        Date: e.date,
-        Milliseconds: e.ms,
-        ip: s.ip,
-        ReturnCode: RETURN_CODES.has(e.returnCode) ? e.returnCode : 'Unknown',
-        Comment: e.comment,
-      })),
+    Events: sessionEvents(s),
   };
 }
 
-export function networkInfo(n: NetworkRecord): Partial {
+export function networkInfo(n: NetworkRecord): Unset<NetworkIDInfo> {
   return {
     NetworkID: n.networkId,
     Name: n.name,
@@ -84,24 +107,31 @@ export function networkInfo(n: NetworkRecord): Partial {
     AdminContact: n.adminContact,
     AdminPhone: n.adminPhone,
     AdminEMail: n.adminEmail,
-    LastContact: n.modified,
+    LastContact: soapDate(n.modified),
     Type: 'Network',
     Status: n.status,
     RunStatus: 'Active',
     NetworkStatus: 'NormalOperation',
     ECGridAccount: true,
-    Created: n.created,
-    Modified: n.modified,
+    OwnerUserID: n.contacts?.Owner,
+    ErrorsUserID: n.contacts?.Errors,
+    InterconnectsUserID: n.contacts?.Interconnects,
+    NoticesUserID: n.contacts?.Notices,
+    ReportsUserID: n.contacts?.Reports,
+    AccountingUserID: n.contacts?.Accounting,
+    CustomerServiceUserID: n.contacts?.CustomerService,
+    Created: soapDate(n.created),
+    Modified: soapDate(n.modified),
   };
 }
 
-export function mailboxInfo(m: MailboxRecord): Partial {
+export function mailboxInfo(m: MailboxRecord): Unset<MailboxIDInfo> {
   return {
     MailboxID: m.mailboxId,
     NetworkID: m.networkId,
     Name: m.name,
-    Created: m.created,
-    Modified: m.modified,
+    Created: soapDate(m.created),
+    Modified: soapDate(m.modified),
     Status: m.status,
     Description: m.description,
     Managed: false,
@@ -110,7 +140,7 @@ export function mailboxInfo(m: MailboxRecord): Partial {
   };
 }
 
-export function userInfo(u: UserRecord, openSessions: number): Partial {
+export function userInfo(u: UserRecord, openSessions: number): Unset<UserIDInfo> {
   return {
     UserID: u.userId,
     LoginName: u.loginName,
@@ -124,16 +154,16 @@ export function userInfo(u: UserRecord, openSessions: number): Partial {
     NetworkID: u.networkId,
     MailboxID: u.mailboxId,
     AuthLevel: u.authLevel,
-    Created: u.created,
-    Modified: u.modified,
-    LastLogin: u.lastLogin,
+    Created: soapDate(u.created),
+    Modified: soapDate(u.modified),
+    LastLogin: soapDate(u.lastLogin),
     Status: u.status,
     LockedOut: false,
     OpenSessions: openSessions,
   };
 }
 
-export function ecgridIdInfo(tp: TradingPartnerRecord, service: SandboxService): Partial {
+export function ecgridIdInfo(tp: TradingPartnerRecord, service: SandboxService): Unset<ECGridIDInfo> {
   const networkName = service.networkName(tp.networkId);
   const mailboxName = service.mailboxName(tp.mailboxId);
   return {
@@ -153,15 +183,15 @@ export function ecgridIdInfo(tp: TradingPartnerRecord, service: SandboxService):
       NetworkName: networkName,
       MailboxID: tp.mailboxId,
       MailboxName: mailboxName,
-      Created: tp.created,
-      Modified: tp.modified,
-      Effective: tp.created,
-      RoutingGroup: tp.routingGroup,
+      Created: soapDate(tp.created),
+      Modified: soapDate(tp.modified),
+      Effective: soapDate(tp.created),
+      RoutingGroup: isEnumValue('RoutingGroup', tp.routingGroup) ? tp.routingGroup : undefined,
     },
   };
 }
 
-export function interconnectInfo(ic: InterconnectRecord, service: SandboxService): Partial {
+export function interconnectInfo(ic: InterconnectRecord, service: SandboxService): Unset<InterconnectIDInfo> {
   const side = (id: number) => {
     const tp = service.tradingPartnerRecord(id);
     return tp ? ecgridIdInfo(tp, service) : undefined;
@@ -169,9 +199,9 @@ export function interconnectInfo(ic: InterconnectRecord, service: SandboxService
   return {
     InterconnectID: ic.interconnectId,
     UniqueID: `IC${ic.interconnectId}`,
-    Created: ic.created,
-    Modified: ic.modified,
-    Completed: ic.completed,
+    Created: soapDate(ic.created),
+    Modified: soapDate(ic.modified),
+    Completed: soapDate(ic.completed),
     ContactName: ic.contactName,
     ContactEMail: ic.contactEmail,
     Status: ic.status,
@@ -191,13 +221,13 @@ const STATUS_MESSAGES: Readonly<Record<string, string>> = {
   outboxAcknowledged: 'Receipt confirmed by the receiver',
 };
 
-export function parcelInfo(p: ParcelRecord, direction: 'InBox' | 'OutBox', service: SandboxService): Partial {
+export function parcelInfo(p: ParcelRecord, direction: 'InBox' | 'OutBox', service: SandboxService): Unset<ParcelIDInfo> {
   const status = statusSeenBy(p, direction === 'InBox' ? 'to' : 'from');
   const from = service.mailboxRecord(p.fromMailboxId);
   const to = service.mailboxRecord(p.toMailboxId);
   return {
     ParcelBytes: p.bytes,
-    ParcelDate: p.created,
+    ParcelDate: soapDate(p.created),
     ActualBytes: p.bytes,
     NetworkIDFrom: from?.networkId ?? 0,
     NetworkNameFrom: from ? service.networkName(from.networkId) : '',
@@ -209,7 +239,7 @@ export function parcelInfo(p: ParcelRecord, direction: 'InBox' | 'OutBox', servi
     MailboxNameTo: to?.name ?? '',
     FileName: p.fileName,
     MailbagControlID: p.mailbagControlId,
-    StatusDate: p.modified,
+    StatusDate: soapDate(p.modified),
     // ParcelIDInfo.StatusCode is an xs:string, so the outbound states of the appendix can be given as they are.
     StatusCode: status,
     StatusMessage: STATUS_MESSAGES[status] ?? status,
@@ -221,10 +251,10 @@ export function parcelInfo(p: ParcelRecord, direction: 'InBox' | 'OutBox', servi
   };
 }
 
-export function manifestInfo(ic: InterchangeRecord, p: ParcelRecord, service: SandboxService): Partial {
+export function manifestInfo(ic: InterchangeRecord, p: ParcelRecord, service: SandboxService): Unset<ManifestInfo> {
   const to = service.mailboxRecord(ic.toMailboxId);
   return {
-    ManifestDate: ic.created,
+    ManifestDate: soapDate(ic.created),
     NetworkID: to?.networkId ?? 0,
     NetworkName: to ? service.networkName(to.networkId) : '',
     Type: 'System',
@@ -236,11 +266,11 @@ export function manifestInfo(ic: InterchangeRecord, p: ParcelRecord, service: Sa
   };
 }
 
-export function fileInfo(p: ParcelRecord, content: Buffer): Partial {
+export function fileInfo(p: ParcelRecord, content: Buffer): Unset<FileInfo> {
   return {
     ParcelID: p.parcelId,
     FileName: p.fileName,
-    FileDate: p.created,
+    FileDate: soapDate(p.created),
     Bytes: p.bytes,
     Standard: 'X12',
     Content: content,
@@ -249,12 +279,12 @@ export function fileInfo(p: ParcelRecord, content: Buffer): Partial {
 }
 
 /** FileInfo of the `A` download forms: the content as base64 text. */
-export function fileInfoBase64(p: ParcelRecord, content: Buffer): Partial {
+export function fileInfoBase64(p: ParcelRecord, content: Buffer): Unset<FileInfo> {
   const { Content: _bytes, ...rest } = fileInfo(p, content);
   return { ...rest, ContentBase64String: content.toString('base64') };
 }
 
-export function interchangeInfo(ic: InterchangeRecord, service: SandboxService): Partial {
+export function interchangeInfo(ic: InterchangeRecord, service: SandboxService): Unset<InterchangeIDInfo> {
   const from = service.mailboxRecord(ic.fromMailboxId);
   const to = service.mailboxRecord(ic.toMailboxId);
   const tp = (id: number) => {
@@ -263,18 +293,18 @@ export function interchangeInfo(ic: InterchangeRecord, service: SandboxService):
   };
   return {
     InterchangeID: ic.interchangeId,
-    InterchangeProcessDate: ic.created,
+    InterchangeProcessDate: soapDate(ic.created),
     NetworkIDFrom: from?.networkId ?? 0,
     NetworkNameFrom: from ? service.networkName(from.networkId) : '',
     MailboxIDFrom: ic.fromMailboxId,
     NetworkIDTo: to?.networkId ?? 0,
     NetworkNameTo: to ? service.networkName(to.networkId) : '',
     MailboxIDTo: ic.toMailboxId,
-    Standard: 'X12',
+    Standard: ic.standard,
     Bytes: ic.bytes,
     InterchangeControlID: ic.controlId,
-    InterchangeDateTime: ic.interchangeDate,
-    StatusDate: ic.created,
+    InterchangeDateTime: soapDate(ic.interchangeDate),
+    StatusDate: soapDate(ic.created),
     StatusCode: service.interchangeStatus(ic),
     DocumentType: ic.documentType,
     Header: ic.header,

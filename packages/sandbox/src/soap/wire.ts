@@ -1,54 +1,17 @@
 import { COMPLEX_TYPES, ENUMS, type ElementSpec } from '@ecgrid-bridge/soap';
-import { invalidParameter } from '../errors.js';
 
 /** .NET's DateTime.MinValue: what ASMX writes for a date that was never set. */
 export const DOTNET_MIN_DATE = '0001-01-01T00:00:00.000Z';
 
-const INTEGER = /^[+-]?\d+$/;
-const RANGES: Readonly<Record<string, readonly [number, number]>> = {
-  'xs:short': [-32768, 32767],
-  'xs:int': [-2147483648, 2147483647],
-  'xs:long': [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-};
-
-/** Reads one request parameter's text strictly, as ASMX's serializer would; a bad value is an InvalidParameter. */
-export function parseParam(spec: ElementSpec, text: string): unknown {
-  const t = text.trim();
-  const bad = (what: string) => invalidParameter(`${spec.name}: "${t.slice(0, 40)}" is not ${what}`);
-  switch (spec.type) {
-    case 'xs:string':
-      return text;
-    case 'xs:short':
-    case 'xs:int':
-    case 'xs:long': {
-      const [min, max] = RANGES[spec.type]!;
-      const n = Number(t);
-      if (!INTEGER.test(t) || n < min || n > max) throw bad(`a valid ${spec.type.slice(3)}`);
-      return n;
-    }
-    case 'xs:boolean':
-      if (t === 'true' || t === '1') return true;
-      if (t === 'false' || t === '0') return false;
-      throw bad('a boolean');
-    case 'xs:dateTime': {
-      // A dateTime without a zone is read as UTC, so the same text means the same instant everywhere.
-      const ms = Date.parse(/(Z|[+-]\d{2}:\d{2})$/.test(t) ? t : `${t}Z`);
-      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(t) || Number.isNaN(ms)) throw bad('a dateTime');
-      return new Date(ms);
-    }
-    case 'xs:base64Binary': {
-      const compact = t.replace(/\s+/g, '');
-      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) throw bad('base64');
-      return Buffer.from(compact, 'base64');
-    }
-    default:
-      if (spec.kind === 'enum') {
-        if (!ENUMS[spec.type.slice(4)]?.includes(t)) throw bad(`a ${spec.type.slice(4)} value`);
-        return t;
-      }
-      throw invalidParameter(`${spec.name}: parameters of type ${spec.type} are not supported by the sandbox`);
-  }
-}
+/**
+ * A SOAP value as handlers give it: the generated type, with every field optional at every depth. `shape` writes a
+ * field left unset as ASMX would (the .NET default of its type), so handlers set only what the sandbox knows.
+ */
+export type Unset<T> = T extends Date | Buffer | string | number | boolean | null | undefined
+  ? T
+  : T extends readonly (infer Item)[]
+    ? readonly Unset<Item>[]
+    : { readonly [K in keyof T]?: Unset<T[K]> };
 
 type Wire = string | number | boolean | WireObject | Wire[];
 interface WireObject {

@@ -8,6 +8,7 @@ import type {
   ParcelStatus,
   StoreState,
   TradingPartnerRecord,
+  UndeliveredParcelStatus,
 } from './records.js';
 
 /** Where an X12 file goes: the trading partners of its envelopes and their mailboxes. */
@@ -62,6 +63,7 @@ export interface NewParcel {
   readonly confirmed: boolean;
   readonly mailbagControlId: string;
   readonly parcelId?: number;
+  readonly undelivered?: UndeliveredParcelStatus;
 }
 
 /** Adds a parcel and its interchanges to a draft, taking IDs from the counters. */
@@ -78,6 +80,7 @@ export function addParcel(draft: DraftState, input: NewParcel, route: Route): Pa
     fromMailboxId: r.from.mailboxId,
     toMailboxId: r.to.mailboxId,
     bytes: r.x12.bytes,
+    standard: 'X12',
     documentType: r.x12.transactionSets[0] ?? '',
     transactionCount: r.x12.transactionSets.length,
     interchangeDate: r.x12.date,
@@ -94,6 +97,7 @@ export function addParcel(draft: DraftState, input: NewParcel, route: Route): Pa
     fromMailboxId: route.from.mailboxId,
     toMailboxId: route.to.mailboxId,
     status: input.status,
+    ...(input.undelivered !== undefined ? { undelivered: input.undelivered } : {}),
     confirmed: input.confirmed,
     mailbagControlId: input.mailbagControlId,
     interchangeIds: interchanges.map((i) => i.interchangeId),
@@ -110,7 +114,8 @@ export function addParcel(draft: DraftState, input: NewParcel, route: Route): Pa
   for (const i of interchanges) draft.interchanges.set(i.interchangeId, i);
   draft.counters = {
     ...draft.counters,
-    nextParcelId: Math.max(draft.counters.nextParcelId, parcelId + 1),
+    // Only an ID the counter handed out moves it: a seed parcel's own ID (above 2^31, say) leaves new uploads where they were.
+    nextParcelId: input.parcelId === undefined ? parcelId + 1 : draft.counters.nextParcelId,
     nextInterchangeId,
   };
   return parcel;
@@ -123,8 +128,12 @@ export function addParcel(draft: DraftState, input: NewParcel, route: Route): Pa
  * confirmed successful receipt"). Retry and failure states never occur in the sandbox (its choice).
  */
 export function outboundStatus(p: ParcelRecord): OutboundParcelStatus {
+  if (p.undelivered !== undefined) return p.undelivered;
   return p.status === 'InBoxArchived' ? 'outboxAcknowledged' : 'outboxSent';
 }
+
+/** Whether a parcel reached the receiver's inbox. */
+export const delivered = (p: ParcelRecord): boolean => p.undelivered === undefined;
 
 /** A parcel's status as one side sees it: the receiver the inbound state, the sender the outbound one. */
 export function statusSeenBy(p: ParcelRecord, side: 'to' | 'from'): ParcelStatus | OutboundParcelStatus {

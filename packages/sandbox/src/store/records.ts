@@ -3,39 +3,26 @@
  * record), so a state can be copied shallowly and committed or dropped as a whole. Dates are ISO 8601 strings.
  */
 
-export type AuthLevel =
-  | 'Root'
-  | 'TechOps'
-  | 'NetOps'
-  | 'NetworkAdmin'
-  | 'NetworkUser'
-  | 'MailboxAdmin'
-  | 'MailboxUser'
-  | 'TPUser'
-  | 'General';
+import type { EnumTypes } from '@ecgrid-bridge/soap';
 
-export const AUTH_LEVELS: readonly AuthLevel[] = [
-  'Root',
-  'TechOps',
-  'NetOps',
-  'NetworkAdmin',
-  'NetworkUser',
-  'MailboxAdmin',
-  'MailboxUser',
-  'TPUser',
-  'General',
-];
+/** A user's level: the WSDL's AuthLevel but NoChange, which is a value of update requests only. */
+export type AuthLevel = Exclude<EnumTypes['AuthLevel'], 'NoChange'>;
+export type Status = EnumTypes['Status'];
+export type StatusECGridID = EnumTypes['StatusECGridID'];
+export type StatusInterconnect = EnumTypes['StatusInterconnect'];
 
-export type Status = 'Development' | 'Active' | 'Preproduction' | 'Suspended' | 'Terminated';
-export type StatusECGridID = 'Active' | 'AutoRoute' | 'Pending' | 'Suspended' | 'Terminated' | 'Duplicate';
-export type StatusInterconnect = 'Pending' | 'Completed' | 'Canceled' | 'Delayed' | 'Problem' | 'AuthorizationRequired';
 /**
  * The stored state of a parcel is its inbound lifecycle, appendix/parcel-status-codes.md ("Lifecycle Overview"):
  * InBoxReady, InBoxTransferred after download, InBoxArchived after confirm-download.
  */
 export type ParcelStatus = 'InBoxReady' | 'InBoxTransferred' | 'InBoxArchived';
 /** How the sending side sees a parcel (`outboundStatus`); appendix/parcel-status-codes.md, OutBox States. */
-export type OutboundParcelStatus = 'outboxSent' | 'outboxAcknowledged';
+export type OutboundParcelStatus = 'outboxSent' | 'outboxAcknowledged' | UndeliveredParcelStatus;
+/**
+ * A parcel the network has not delivered: still in process (outboxPending, outboxRetry) or failed (outboxFailed,
+ * outboxDeliveryError), appendix/parcel-status-codes.md, OutBox States. Such a parcel is in no inbox.
+ */
+export type UndeliveredParcelStatus = 'outboxPending' | 'outboxRetry' | 'outboxFailed' | 'outboxDeliveryError';
 
 export interface NetworkRecord {
   readonly networkId: number;
@@ -45,6 +32,8 @@ export interface NetworkRecord {
   readonly adminContact: string;
   readonly adminPhone: string;
   readonly adminEmail: string;
+  /** The user in each contact role (NetworkSetContact/NetworkGetContact, rest-api/networks/get-contact.md). */
+  readonly contacts?: Readonly<Partial<Record<EnumTypes['NetworkContactType'], number>>>;
   readonly status: Status;
   readonly created: string;
   readonly modified: string;
@@ -103,6 +92,8 @@ export interface TradingPartnerRecord {
    */
   readonly restStatus: Status;
   readonly routingGroup: string;
+  /** rest-api/ids/get-id.md `ediStandard` (appendix/enums.md EDIStandard). */
+  readonly ediStandard: EnumTypes['EDIStandard'];
   readonly created: string;
   readonly modified: string;
 }
@@ -124,6 +115,113 @@ export interface InterconnectRecord {
   readonly completed?: string;
 }
 
+/** A note on an interconnect (InterconnectNote; rest-api/partners/list-notes.md). */
+export interface InterconnectNoteRecord {
+  readonly interconnectNoteId: number;
+  readonly interconnectId: number;
+  readonly date: string;
+  /** The interconnect's status when the note was posted. */
+  readonly status: StatusInterconnect;
+  readonly postedBy: string;
+  readonly userId: number;
+  readonly note: string;
+}
+
+/** A callback event: ECGrid calls `url` when an object of `systemObject` changes (CallBackEventIDInfo). */
+export interface CallbackRecord {
+  readonly callbackId: number;
+  readonly networkId: number;
+  readonly mailboxId: number;
+  readonly userId: number;
+  readonly systemObject: EnumTypes['Objects'];
+  readonly objectStatus: number;
+  readonly direction: EnumTypes['Direction'];
+  readonly frequency: number;
+  readonly maxCalls: number;
+  readonly status: Status;
+  readonly url: string;
+  readonly created: string;
+  readonly modified: string;
+}
+
+/** One queued call of a callback event (CallBackQueueIDInfo). */
+export interface CallbackQueueRecord {
+  readonly queueId: number;
+  readonly callbackId: number;
+  readonly date: string;
+  readonly callsRemaining: number;
+  readonly nextCall: string;
+  readonly status: EnumTypes['StatusCallBack'];
+  readonly objectId: number;
+  readonly userId: number;
+  readonly test: boolean;
+}
+
+/** A communication channel of a mailbox (CommIDInfo; rest-api/comms/get-comm.md). */
+export interface CommRecord {
+  readonly commId: number;
+  readonly networkId: number;
+  readonly mailboxId: number;
+  readonly type: EnumTypes['NetworkGatewayCommChannel'];
+  readonly identifier: string;
+  readonly url: string;
+  readonly useType: EnumTypes['UseType'];
+  /** rest-api/comms/get-comm.md `privateKeyRequired`. */
+  readonly privateKeyRequired: boolean;
+  readonly status: Status;
+  readonly created: string;
+  readonly modified: string;
+}
+
+/** A certificate of a comm (CertificateInfo). */
+export interface CertificateRecord {
+  readonly certificateId: number;
+  readonly commId: number;
+  readonly type: EnumTypes['CertificateType'];
+  readonly usage: EnumTypes['CertificateUsage'];
+  readonly subject: string;
+  readonly issuer: string;
+  readonly serialNumber: string;
+  readonly thumbprint: string;
+  readonly hasPrivateKey: boolean;
+  readonly notBefore: string;
+  readonly notAfter: string;
+  readonly status: Status;
+}
+
+/** A carbon-copy rule: traffic between two IDs also goes between two others (CarbonCopyIDInfo). */
+export interface CarbonCopyRecord {
+  readonly carbonCopyId: number;
+  readonly networkId: number;
+  readonly mailboxId: number;
+  readonly originalFromId: number;
+  readonly originalToId: number;
+  readonly ccFromId: number;
+  readonly ccToId: number;
+  readonly transactionSet: string;
+  /** Which traffic of the mailbox is copied (rest-api/carbon-copies/get-carbon-copy.md `direction`). */
+  readonly direction: EnumTypes['Direction'];
+  readonly status: Status;
+  readonly created: string;
+  readonly modified: string;
+}
+
+/** A stored key/value pair (KeyValue). */
+export interface KeyRecord {
+  readonly key: string;
+  readonly value: string;
+  readonly meta: string;
+  readonly visibility: EnumTypes['KeyVisibility'];
+  /** The object the key belongs to (KeyGet/KeyList: SystemObject and ObjectID). */
+  readonly systemObject: EnumTypes['Objects'];
+  readonly objectId: number;
+  readonly networkId: number;
+  readonly mailboxId: number;
+  readonly userId: number;
+  readonly created: string;
+  readonly expires: string;
+}
+
 export interface ParcelLogEntry {
   readonly date: string;
   readonly message: string;
@@ -140,6 +238,8 @@ export interface ParcelRecord {
   readonly fromMailboxId: number;
   readonly toMailboxId: number;
   readonly status: ParcelStatus;
+  /** Set while the parcel is undelivered: the sender sees this state and the receiver does not see the parcel. */
+  readonly undelivered?: UndeliveredParcelStatus;
   /** Downloaded and confirmed: off the pending list. */
   readonly confirmed: boolean;
   readonly mailbagControlId: string;
@@ -159,6 +259,8 @@ export interface InterchangeRecord {
   readonly fromMailboxId: number;
   readonly toMailboxId: number;
   readonly bytes: number;
+  /** The envelope's standard (the sandbox reads X12 envelopes only). */
+  readonly standard: EnumTypes['EDIStandard'];
   /** ST01 of the first transaction set, e.g. `850`. */
   readonly documentType: string;
   readonly transactionCount: number;
@@ -189,6 +291,8 @@ export interface SessionRecord {
   readonly status: SessionStatus;
   readonly ip: string;
   readonly eventId: number;
+  /** Calls made with the session (Login not counted). */
+  readonly calls?: number;
   readonly events: readonly SessionEventRecord[];
 }
 
@@ -205,6 +309,13 @@ export interface StoreState {
   readonly users: ReadonlyMap<number, UserRecord>;
   readonly tradingPartners: ReadonlyMap<number, TradingPartnerRecord>;
   readonly interconnects: ReadonlyMap<number, InterconnectRecord>;
+  readonly interconnectNotes: ReadonlyMap<number, InterconnectNoteRecord>;
+  readonly callbacks: ReadonlyMap<number, CallbackRecord>;
+  readonly callbackQueue: ReadonlyMap<number, CallbackQueueRecord>;
+  readonly comms: ReadonlyMap<number, CommRecord>;
+  readonly certificates: ReadonlyMap<number, CertificateRecord>;
+  readonly carbonCopies: ReadonlyMap<number, CarbonCopyRecord>;
+  readonly keys: ReadonlyMap<string, KeyRecord>;
   readonly parcels: ReadonlyMap<number, ParcelRecord>;
   readonly interchanges: ReadonlyMap<number, InterchangeRecord>;
   readonly sessions: ReadonlyMap<string, SessionRecord>;
@@ -218,6 +329,13 @@ export interface DraftState {
   users: Map<number, UserRecord>;
   tradingPartners: Map<number, TradingPartnerRecord>;
   interconnects: Map<number, InterconnectRecord>;
+  interconnectNotes: Map<number, InterconnectNoteRecord>;
+  callbacks: Map<number, CallbackRecord>;
+  callbackQueue: Map<number, CallbackQueueRecord>;
+  comms: Map<number, CommRecord>;
+  certificates: Map<number, CertificateRecord>;
+  carbonCopies: Map<number, CarbonCopyRecord>;
+  keys: Map<string, KeyRecord>;
   parcels: Map<number, ParcelRecord>;
   interchanges: Map<number, InterchangeRecord>;
   sessions: Map<string, SessionRecord>;

@@ -6,13 +6,22 @@ import { SandboxSeedError, ServiceError } from '../errors.js';
 import { hashPassword, sha256Hex } from '../auth/secrets.js';
 import { parseX12 } from '../x12.js';
 import { addParcel, routeInterchanges } from './parcels.js';
+import { enumValues, isEnumValue } from '@ecgrid-bridge/soap';
 import {
-  AUTH_LEVELS,
+  type CallbackQueueRecord,
+  type CallbackRecord,
+  type CarbonCopyRecord,
+  type CertificateRecord,
+  type CommRecord,
   type DraftState,
+  type InterconnectNoteRecord,
+  type KeyRecord,
   type InterconnectRecord,
   type MailboxRecord,
   type NetworkRecord,
+  type ParcelRecord,
   type ParcelStatus,
+  type UndeliveredParcelStatus,
   type Status,
   type StoreState,
   type TradingPartnerRecord,
@@ -34,6 +43,13 @@ export interface SandboxSeed {
   readonly tradingPartners: readonly SeedTradingPartner[];
   readonly interconnects: readonly SeedInterconnect[];
   readonly parcels: readonly SeedParcel[];
+  readonly interconnectNotes?: readonly SeedInterconnectNote[];
+  readonly callbacks?: readonly SeedCallback[];
+  readonly callbackQueue?: readonly SeedCallbackQueue[];
+  readonly comms?: readonly SeedComm[];
+  readonly certificates?: readonly SeedCertificate[];
+  readonly carbonCopies?: readonly SeedCarbonCopy[];
+  readonly keys?: readonly SeedKey[];
 }
 
 /**
@@ -49,6 +65,17 @@ interface SeedModified {
 export type SeedNetwork = Omit<NetworkRecord, 'modified'> & SeedModified;
 
 export type SeedMailbox = Omit<MailboxRecord, 'modified'> & SeedModified;
+
+/** The records below take their network from their mailbox. */
+type InMailbox<R> = Omit<R, 'networkId' | 'modified'> & SeedModified;
+
+export type SeedInterconnectNote = InterconnectNoteRecord;
+export type SeedCallback = InMailbox<CallbackRecord>;
+export type SeedCallbackQueue = CallbackQueueRecord;
+export type SeedComm = InMailbox<CommRecord>;
+export type SeedCertificate = CertificateRecord;
+export type SeedCarbonCopy = InMailbox<CarbonCopyRecord>;
+export type SeedKey = Omit<KeyRecord, 'networkId'>;
 
 /** A seed user carries its password and client secret in plain text; the store keeps only their hashes. */
 export type SeedUser = Omit<UserRecord, 'passwordHash' | 'clientSecretHash' | 'modified' | 'lastLogin'> &
@@ -68,6 +95,8 @@ export interface SeedParcel extends SeedModified {
   readonly status: ParcelStatus;
   readonly confirmed: boolean;
   readonly mailbagControlId?: string;
+  /** An outbound parcel the network has not delivered (in process or failed): in no inbox. */
+  readonly undelivered?: ParcelRecord['undelivered'];
   /** X12 text; sender and receiver come from its ISA envelopes. */
   readonly content: string;
 }
@@ -99,7 +128,9 @@ export function readSeedFile(file: string = DEFAULT_SEED_PATH): SandboxSeed {
   }
 }
 
-const STATUSES: readonly Status[] = ['Development', 'Active', 'Preproduction', 'Suspended', 'Terminated'];
+const STATUSES: readonly Status[] = enumValues('Status');
+const UNDELIVERED: readonly string[] = ['outboxPending', 'outboxRetry', 'outboxFailed', 'outboxDeliveryError'] satisfies UndeliveredParcelStatus[];
+const AUTH_LEVELS = enumValues('AuthLevel').filter((level) => level !== 'NoChange');
 
 function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new SandboxSeedError(`invalid seed: ${message}`);
@@ -138,6 +169,13 @@ export function stateFromSeed(seed: SandboxSeed): StoreState {
     users: new Map(),
     tradingPartners: new Map(),
     interconnects: new Map(),
+    interconnectNotes: new Map(),
+    callbacks: new Map(),
+    callbackQueue: new Map(),
+    comms: new Map(),
+    certificates: new Map(),
+    carbonCopies: new Map(),
+    keys: new Map(),
     parcels: new Map(),
     interchanges: new Map(),
     sessions: new Map(),
@@ -181,6 +219,11 @@ export function stateFromSeed(seed: SandboxSeed): StoreState {
       modified: modifiedOf(`user ${u.loginName}`, u, u.created),
     });
   }
+  for (const n of draft.networks.values()) {
+    for (const [role, userId] of Object.entries(n.contacts ?? {})) {
+      check(isEnumValue('NetworkContactType', role) && draft.users.has(userId), `network ${n.networkId}: the ${role} contact is not a known user`);
+    }
+  }
   for (const tp of seed.tradingPartners) {
     check(Number.isSafeInteger(tp.ecgridId) && tp.ecgridId > 0 && !draft.tradingPartners.has(tp.ecgridId), `ECGrid ID ${tp.ecgridId}`);
     const mailbox = draft.mailboxes.get(tp.mailboxId);
@@ -188,6 +231,7 @@ export function stateFromSeed(seed: SandboxSeed): StoreState {
     check(/^[A-Z0-9]{2}$/.test(tp.qualifier) && tp.id.length > 0 && tp.id.length <= 15, `ECGrid ID ${tp.ecgridId}: qualifier/ID`);
     check(isIso(tp.created), `ECGrid ID ${tp.ecgridId} created`);
     check(REST_STATUSES.has(tp.restStatus), `ECGrid ID ${tp.ecgridId}: restStatus ${tp.restStatus} is not a Status`);
+    check(isEnumValue('EDIStandard', tp.ediStandard), `ECGrid ID ${tp.ecgridId}: ediStandard ${tp.ediStandard} is not an EDIStandard`);
     draft.tradingPartners.set(tp.ecgridId, {
       ...tp,
       networkId: mailbox.networkId,
@@ -211,6 +255,10 @@ export function stateFromSeed(seed: SandboxSeed): StoreState {
     check(isIso(p.created), `parcel ${p.parcelId} created`);
     check(['InBoxReady', 'InBoxTransferred', 'InBoxArchived'].includes(p.status), `parcel ${p.parcelId} status ${p.status}`);
     check(p.confirmed === (p.status === 'InBoxArchived'), `parcel ${p.parcelId}: confirmed exactly when InBoxArchived`);
+    check(
+      p.undelivered === undefined || (UNDELIVERED.includes(p.undelivered) && p.status === 'InBoxReady'),
+      `parcel ${p.parcelId}: undelivered must be one of ${UNDELIVERED.join(', ')}, with status InBoxReady`,
+    );
     try {
       const content = Buffer.from(p.content, 'latin1');
       const route = routeInterchanges(draft, parseX12(content));
@@ -225,6 +273,7 @@ export function stateFromSeed(seed: SandboxSeed): StoreState {
           status: p.status,
           confirmed: p.confirmed,
           mailbagControlId: p.mailbagControlId ?? '',
+          ...(p.undelivered !== undefined ? { undelivered: p.undelivered } : {}),
         },
         route,
       );
@@ -233,5 +282,69 @@ export function stateFromSeed(seed: SandboxSeed): StoreState {
       throw err;
     }
   }
+  loadDirectoryExtras(seed, draft);
   return draft;
+}
+
+/** Loads a list of seed records into a map by key, refusing duplicates; `build` checks one and makes the record. */
+function loadInto<S, K, R>(what: string, list: readonly S[] | undefined, into: Map<K, R>, key: (s: S) => K, build: (s: S) => R): void {
+  for (const s of list ?? []) {
+    const k = key(s);
+    check(!into.has(k), `duplicate ${what} ${String(k)}`);
+    into.set(k, build(s));
+  }
+}
+
+/** Interconnect notes, callbacks, comms, certificates, carbon copies and keys: each checked against what it names. */
+function loadDirectoryExtras(seed: SandboxSeed, draft: DraftState): void {
+  const networkOf = (what: string, mailboxId: number): number => {
+    const m = draft.mailboxes.get(mailboxId);
+    check(m, `${what} names unknown mailbox ${mailboxId}`);
+    return m.networkId;
+  };
+  const dated = (what: string, ...dates: string[]): void => dates.forEach((d) => check(isIso(d), `${what}: ${d} is not an ISO date`));
+  loadInto('interconnect note', seed.interconnectNotes, draft.interconnectNotes, (n) => n.interconnectNoteId, (n) => {
+    check(draft.interconnects.has(n.interconnectId) && draft.users.has(n.userId), `interconnect note ${n.interconnectNoteId} names an unknown interconnect or user`);
+    check(isEnumValue('StatusInterconnect', n.status), `interconnect note ${n.interconnectNoteId} status`);
+    dated(`interconnect note ${n.interconnectNoteId}`, n.date);
+    return { ...n, date: iso(n.date) };
+  });
+  loadInto('callback', seed.callbacks, draft.callbacks, (c) => c.callbackId, (c) => {
+    const what = `callback ${c.callbackId}`;
+    check(isEnumValue('Objects', c.systemObject) && isEnumValue('Direction', c.direction) && STATUSES.includes(c.status), `${what} enumerations`);
+    check(draft.users.has(c.userId) && /^https:\/\//.test(c.url), `${what}: unknown user or a URL that is not https`);
+    dated(what, c.created);
+    return { ...c, networkId: networkOf(what, c.mailboxId), created: iso(c.created), modified: modifiedOf(what, c, c.created) };
+  });
+  loadInto('callback queue entry', seed.callbackQueue, draft.callbackQueue, (q) => q.queueId, (q) => {
+    check(draft.callbacks.has(q.callbackId) && isEnumValue('StatusCallBack', q.status), `callback queue entry ${q.queueId}`);
+    dated(`callback queue entry ${q.queueId}`, q.date, q.nextCall);
+    return { ...q, date: iso(q.date), nextCall: iso(q.nextCall) };
+  });
+  loadInto('comm', seed.comms, draft.comms, (c) => c.commId, (c) => {
+    const what = `comm ${c.commId}`;
+    check(isEnumValue('NetworkGatewayCommChannel', c.type) && isEnumValue('UseType', c.useType) && STATUSES.includes(c.status), `${what} enumerations`);
+    dated(what, c.created);
+    return { ...c, networkId: networkOf(what, c.mailboxId), created: iso(c.created), modified: modifiedOf(what, c, c.created) };
+  });
+  loadInto('certificate', seed.certificates, draft.certificates, (c) => c.certificateId, (c) => {
+    const what = `certificate ${c.certificateId}`;
+    check(draft.comms.has(c.commId), `${what} names unknown comm ${c.commId}`);
+    check(isEnumValue('CertificateType', c.type) && isEnumValue('CertificateUsage', c.usage) && STATUSES.includes(c.status), `${what} enumerations`);
+    dated(what, c.notBefore, c.notAfter);
+    return { ...c, notBefore: iso(c.notBefore), notAfter: iso(c.notAfter) };
+  });
+  loadInto('carbon copy', seed.carbonCopies, draft.carbonCopies, (c) => c.carbonCopyId, (c) => {
+    const what = `carbon copy ${c.carbonCopyId}`;
+    for (const id of [c.originalFromId, c.originalToId, c.ccFromId, c.ccToId]) check(draft.tradingPartners.has(id), `${what} names unknown ECGrid ID ${id}`);
+    check(STATUSES.includes(c.status) && isEnumValue('Direction', c.direction), `${what} status or direction`);
+    dated(what, c.created);
+    return { ...c, networkId: networkOf(what, c.mailboxId), created: iso(c.created), modified: modifiedOf(what, c, c.created) };
+  });
+  loadInto('key', seed.keys, draft.keys, (k) => k.key, (k) => {
+    const what = `key ${k.key}`;
+    check(isEnumValue('KeyVisibility', k.visibility) && isEnumValue('Objects', k.systemObject) && draft.users.has(k.userId), `${what}: visibility, object or user`);
+    dated(what, k.created, k.expires);
+    return { ...k, networkId: networkOf(what, k.mailboxId), created: iso(k.created), expires: iso(k.expires) };
+  });
 }

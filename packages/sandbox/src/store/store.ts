@@ -36,6 +36,13 @@ export class Store {
       users: new Map(s.users),
       tradingPartners: new Map(s.tradingPartners),
       interconnects: new Map(s.interconnects),
+      interconnectNotes: new Map(s.interconnectNotes),
+      callbacks: new Map(s.callbacks),
+      callbackQueue: new Map(s.callbackQueue),
+      comms: new Map(s.comms),
+      certificates: new Map(s.certificates),
+      carbonCopies: new Map(s.carbonCopies),
+      keys: new Map(s.keys),
       parcels: new Map(s.parcels),
       interchanges: new Map(s.interchanges),
       sessions: new Map(s.sessions),
@@ -68,6 +75,13 @@ interface StateFile {
   users: unknown[];
   tradingPartners: unknown[];
   interconnects: unknown[];
+  interconnectNotes?: unknown[];
+  callbacks?: unknown[];
+  callbackQueue?: unknown[];
+  comms?: unknown[];
+  certificates?: unknown[];
+  carbonCopies?: unknown[];
+  keys?: unknown[];
   parcels: unknown[];
   interchanges: unknown[];
   sessions: unknown[];
@@ -83,6 +97,13 @@ export function serializeState(state: StoreState): string {
     users: [...state.users.values()],
     tradingPartners: [...state.tradingPartners.values()],
     interconnects: [...state.interconnects.values()],
+    interconnectNotes: [...state.interconnectNotes.values()],
+    callbacks: [...state.callbacks.values()],
+    callbackQueue: [...state.callbackQueue.values()],
+    comms: [...state.comms.values()],
+    certificates: [...state.certificates.values()],
+    carbonCopies: [...state.carbonCopies.values()],
+    keys: [...state.keys.values()],
     parcels: [...state.parcels.values()],
     interchanges: [...state.interchanges.values()],
     sessions: [...state.sessions.values()],
@@ -131,6 +152,13 @@ export function readStateFile(file: string): StoreState | undefined {
     users: byKey(data.users, (v: { userId: number }) => v.userId),
     tradingPartners: byKey(data.tradingPartners, (v: { ecgridId: number }) => v.ecgridId),
     interconnects: byKey(data.interconnects, (v: { interconnectId: number }) => v.interconnectId),
+    interconnectNotes: byKey(data.interconnectNotes ?? [], (v: { interconnectNoteId: number }) => v.interconnectNoteId),
+    callbacks: byKey(data.callbacks ?? [], (v: { callbackId: number }) => v.callbackId),
+    callbackQueue: byKey(data.callbackQueue ?? [], (v: { queueId: number }) => v.queueId),
+    comms: byKey(data.comms ?? [], (v: { commId: number }) => v.commId),
+    certificates: byKey(data.certificates ?? [], (v: { certificateId: number }) => v.certificateId),
+    carbonCopies: byKey(data.carbonCopies ?? [], (v: { carbonCopyId: number }) => v.carbonCopyId),
+    keys: byKey(data.keys ?? [], (v: { key: string }) => v.key),
     parcels: byKey(data.parcels, (v: { parcelId: number }) => v.parcelId),
     interchanges: byKey(data.interchanges, (v: { interchangeId: number }) => v.interchangeId),
     sessions: byKey(data.sessions, (v: { sessionId: string }) => v.sessionId),

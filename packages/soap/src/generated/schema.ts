@@ -7,6 +7,8 @@ export const SERVICE: ServiceSpec = {
   serviceName: 'ECGridOS_x0020_API_x0020_v4',
   soap11Port: 'ECGridOS_x0020_API_x0020_v4Soap',
   soap11Binding: 'ECGridOS_x0020_API_x0020_v4Soap',
+  soap12Port: 'ECGridOS_x0020_API_x0020_v4Soap12',
+  soap12Binding: 'ECGridOS_x0020_API_x0020_v4Soap12',
   wsdlVersion: 'v4.1',
   wsdlBuild: '472',
 };

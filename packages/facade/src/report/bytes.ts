@@ -1,4 +1,4 @@
-import type { FileComparison, FileSide, MismatchRecord } from '@ecgrid-bridge/facade';
+import type { FileComparison, FileSide, MismatchRecord } from '../parity/record.js';
 
 /** A download's record: one with a byte comparison. */
 export type DownloadRecord = MismatchRecord & { file: FileComparison };

@@ -1,0 +1,49 @@
+import { optInt, optString, reqInt } from '../rest/input.js';
+import * as json from '../rest/json.js';
+import type { Caller } from '../service/auth.js';
+import { mailbox, mailboxes, setMailboxStatus, updateMailboxDescription } from '../service/directory.js';
+import type { SandboxService } from '../service/service.js';
+import type { MailboxRecord } from '../store/records.js';
+import { mailboxInfo } from '../soap/records.js';
+import { page, pathValue, wrapped } from './rest.js';
+import type { OperationGroup, RestCall } from './table.js';
+
+/** Mailboxes: rest-api/mailboxes/*.md. */
+
+const get = (call: RestCall) => json.mailbox(mailbox(call.service, call.caller(), pathValue(call)));
+
+const list = (call: RestCall) => {
+  const b = call.body;
+  const found = mailboxes(call.service, call.caller(), { networkId: optInt(b, 'networkId'), status: optString(b, 'status') });
+  return wrapped(page(call, 'mailboxes.list', found), 'mailboxes', json.mailbox);
+};
+
+export const MailboxInfo = {
+  soap: (call) => mailboxInfo(mailbox(call.service, call.caller(), call.params.MailboxID)),
+  rest: { 'mailboxes.get': get },
+} satisfies OperationGroup['MailboxInfo'];
+
+export const MailboxList = {
+  soap: (call) => mailboxes(call.service, call.caller(), { name: call.params.Name }).map(mailboxInfo),
+  rest: { 'mailboxes.list': list },
+} satisfies OperationGroup['MailboxList'];
+
+export const MailboxListEx = {
+  soap: (call) => mailboxes(call.service, call.caller(), { name: call.params.Name, networkId: call.params.NetworkID }).map(mailboxInfo),
+  rest: { 'mailboxes.list': list },
+} satisfies OperationGroup['MailboxListEx'];
+
+/** An empty Description changes nothing (the facade sends no companyName for it; update-mailbox.md makes it optional). */
+function describe(service: SandboxService, caller: Caller, mailboxId: number, description: string | undefined): MailboxRecord {
+  return description === undefined || description.trim() === '' ? mailbox(service, caller, mailboxId) : updateMailboxDescription(service, caller, mailboxId, description);
+}
+
+export const MailboxDescription = {
+  soap: (call) => describe(call.service, call.caller(), call.params.MailboxID, call.params.Description) !== undefined,
+  rest: {
+    'mailboxes.update': (call) => json.mailbox(describe(call.service, call.caller(), reqInt(call.body, 'mailboxId'), optString(call.body, 'companyName'))),
+  },
+} satisfies OperationGroup['MailboxDescription'];
+
+export const MailboxActivate = { soap: (call) => setMailboxStatus(call.service, call.caller(), call.params.MailboxID, 'Active') } satisfies OperationGroup['MailboxActivate'];
+export const MailboxSuspend = { soap: (call) => setMailboxStatus(call.service, call.caller(), call.params.MailboxID, 'Suspended') } satisfies OperationGroup['MailboxSuspend'];

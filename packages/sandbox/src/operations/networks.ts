@@ -1,0 +1,52 @@
+import { enumValues } from '@ecgrid-bridge/soap';
+import { optInt, optString, reqInt, reqString } from '../rest/input.js';
+import * as json from '../rest/json.js';
+import { network, networkContact, networks } from '../service/directory.js';
+import { oneOf } from '../service/filters.js';
+import { networkInfo, userInfo } from '../soap/records.js';
+import { page, pathValue, wrapped } from './rest.js';
+import type { OperationGroup, RestCall } from './table.js';
+
+/** Networks: rest-api/networks/*.md. */
+
+const CONTACT_TYPES = enumValues('NetworkContactType');
+
+const get = (call: RestCall) => json.network(network(call.service, call.caller(), pathValue(call)));
+
+const list = (call: RestCall) => {
+  const b = call.body;
+  const found = networks(call.service, call.caller(), { networkId: optInt(b, 'networkId'), mailboxId: optInt(b, 'mailboxId'), status: optString(b, 'status') });
+  return wrapped(page(call, 'networks.list', found), 'networks', json.network);
+};
+
+/** rest-api/networks/get-contact.md: the contact's name, email and phone (not a user record). */
+const getContact = (call: RestCall) => {
+  const networkId = reqInt(call.body, 'networkId');
+  const role = oneOf(CONTACT_TYPES, 'contactType', 'NetworkContactType', reqString(call.body, 'contactType'))!;
+  const user = networkContact(call.service, call.caller(), networkId, role);
+  return { networkId, contactType: role, name: `${user.firstName} ${user.lastName}`.trim(), email: user.email, phone: user.phone };
+};
+
+export const NetworkInfo = {
+  soap: (call) => networkInfo(network(call.service, call.caller(), call.params.NetworkID)),
+  rest: { 'networks.get': get },
+} satisfies OperationGroup['NetworkInfo'];
+
+/** The sandbox keeps no network log, so LastLog stays unset. */
+export const NetworkInfoWithLog = {
+  soap: (call) => networkInfo(network(call.service, call.caller(), call.params.NetworkID)),
+  rest: { 'networks.get': get },
+} satisfies OperationGroup['NetworkInfoWithLog'];
+
+export const NetworkList = {
+  soap: (call) => networks(call.service, call.caller(), { name: call.params.Name }).map(networkInfo),
+  rest: { 'networks.list': list },
+} satisfies OperationGroup['NetworkList'];
+
+export const NetworkGetContact = {
+  soap: (call) => {
+    const user = networkContact(call.service, call.caller(), call.params.NetworkID, call.params.ContactType);
+    return userInfo(user, call.service.auth.openSessionCount(user.userId));
+  },
+  rest: { 'networks.getContact': getContact },
+} satisfies OperationGroup['NetworkGetContact'];

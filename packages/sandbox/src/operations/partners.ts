@@ -1,0 +1,221 @@
+import { type ECGridIDInfoCollection, type InterconnectNote as InterconnectNoteInfo, enumValues } from '@ecgrid-bridge/soap';
+import { contains, oneOf } from '../service/filters.js';
+import { optInt, optString, reqInt, reqString } from '../rest/input.js';
+import * as json from '../rest/json.js';
+import { SOAP_PAGE_LIMITS, paginate } from '../service/paging.js';
+import {
+  addInterconnectNote,
+  interconnect,
+  interconnectByUniqueId,
+  interconnectNotes,
+  interconnects,
+  searchTradingPartners,
+  tradingPartner,
+  tradingPartners,
+  updateTradingPartner,
+} from '../service/partners.js';
+import type { SandboxService } from '../service/service.js';
+import { ecgridIdInfo, interconnectInfo, soapDate } from '../soap/records.js';
+import type { Unset } from '../soap/wire.js';
+import type { InterconnectNoteRecord, InterconnectRecord, TradingPartnerRecord } from '../store/records.js';
+import { page, pathValue } from './rest.js';
+import { collectionOf } from './soap.js';
+import type { OperationGroup, RestCall, SoapCallWith } from './table.js';
+
+/** Trading-partner IDs (rest-api/ids/*.md) and interconnects (rest-api/partners/*.md). */
+
+// ---- REST handlers --------------------------------------------------------------------------------------------------
+
+const getId = (call: RestCall) => json.tradingPartner(tradingPartner(call.service, call.caller(), pathValue(call)));
+
+const findIds = (call: RestCall) =>
+  searchTradingPartners(call.service, call.caller(), { qualifier: reqString(call.body, 'qualifier'), id: reqString(call.body, 'id'), activeOnly: false }).map(
+    json.tradingPartner,
+  );
+
+const listIds = (call: RestCall) => {
+  const b = call.body;
+  const found = tradingPartners(call.service, call.caller(), {
+    mailboxId: optInt(b, 'mailboxId'),
+    networkId: optInt(b, 'networkId'),
+    restStatus: optString(b, 'status'),
+    activeOnly: false,
+  });
+  return page(call, 'ids.list', found).items.map(json.tradingPartner);
+};
+
+const getPartner = (call: RestCall) => json.interconnect(interconnect(call.service, call.caller(), pathValue(call)));
+
+/** rest-api/partners/list-partners.md: the interconnects of one ECGrid ID, optionally of one Status. */
+const listPartners = (call: RestCall) => {
+  const found = interconnects(call.service, call.caller(), { ecgridId: reqInt(call.body, 'ecGridId'), restStatus: optString(call.body, 'status') });
+  return page(call, 'partners.list', found).items.map(json.interconnect);
+};
+
+/** rest-api/partners/list-notes.md: each note's text, timestamp and author. */
+const listNotes = (call: RestCall) =>
+  interconnectNotes(call.service, call.caller(), reqInt(call.body, 'interconnectId')).map((n) => ({ text: n.note, timestamp: n.date, userId: n.userId }));
+
+// ---- SOAP -----------------------------------------------------------------------------------------------------------
+
+const soapIds = (service: SandboxService, list: readonly TradingPartnerRecord[]) => list.map((tp) => ecgridIdInfo(tp, service));
+const soapInterconnects = (service: SandboxService, list: readonly InterconnectRecord[]) => list.map((ic) => interconnectInfo(ic, service));
+
+const noteInfo = (n: InterconnectNoteRecord): Unset<InterconnectNoteInfo> => ({
+  InterconnectID: n.interconnectId,
+  InterconnectNoteID: n.interconnectNoteId,
+  NoteDate: soapDate(n.date),
+  Status: n.status,
+  PostedBy: n.postedBy,
+  UserID: n.userId,
+  Note: n.note,
+});
+
+/** WSDL: "If ECGridID2=-1, then match all for ECGridID1". */
+const ALL_PARTNERS = -1;
+
+// ---- the operations -------------------------------------------------------------------------------------------------
+
+export const TPInfo = {
+  soap: (call) => ecgridIdInfo(tradingPartner(call.service, call.caller(), call.params.ECGridID), call.service),
+  rest: { 'ids.get': getId },
+} satisfies OperationGroup['TPInfo'];
+
+export const TPSearch = {
+  soap: (call) =>
+    soapIds(call.service, searchTradingPartners(call.service, call.caller(), { qualifier: call.params.Qualifier, id: call.params.ID, activeOnly: !call.params.ShowInactive })),
+  rest: { 'ids.find': findIds },
+} satisfies OperationGroup['TPSearch'];
+
+export const TPSearchEx = {
+  soap: (call) => {
+    const p = call.params;
+    const found = searchTradingPartners(call.service, call.caller(), { qualifier: p.Qualifier, id: p.ID, activeOnly: !p.ShowInactive });
+    return soapIds(
+      call.service,
+      found.filter((tp) => (p.NetworkID === 0 || tp.networkId === p.NetworkID) && (p.MailboxID === 0 || tp.mailboxId === p.MailboxID)),
+    );
+  },
+  rest: { 'ids.find': findIds },
+} satisfies OperationGroup['TPSearchEx'];
+
+export const TPList = {
+  soap: (call) => soapIds(call.service, tradingPartners(call.service, call.caller(), { activeOnly: !call.params.ShowInactive })),
+  rest: { 'ids.list': listIds },
+} satisfies OperationGroup['TPList'];
+
+export const TPListEx = {
+  soap: (call) => {
+    const p = call.params;
+    return soapIds(call.service, tradingPartners(call.service, call.caller(), { networkId: p.NetworkID, mailboxId: p.MailboxID, activeOnly: !p.ShowInactive }));
+  },
+  rest: { 'ids.list': listIds },
+} satisfies OperationGroup['TPListEx'];
+
+export const TPListExPaged = {
+  soap: (call): Unset<ECGridIDInfoCollection> => {
+    const p = call.params;
+    const found = tradingPartners(call.service, call.caller(), { networkId: p.NetworkID, mailboxId: p.MailboxID, activeOnly: !p.ShowInactive });
+    const one = paginate(found, p.PageNumber > 0 ? p.PageNumber : 1, p.PageSize > 0 ? p.PageSize : undefined, SOAP_PAGE_LIMITS);
+    return { ...collectionOf(one), ECGridIDInfoList: soapIds(call.service, one.items) };
+  },
+  rest: { 'ids.list': listIds },
+} satisfies OperationGroup['TPListExPaged'];
+
+export const InterconnectInfo = {
+  soap: (call) => interconnectInfo(interconnect(call.service, call.caller(), call.params.InterconnectID), call.service),
+  rest: { 'partners.get': getPartner },
+} satisfies OperationGroup['InterconnectInfo'];
+
+export const InterconnectListByECGridID = {
+  soap: (call) => {
+    const { ECGridID1: id1, ECGridID2: id2 } = call.params;
+    const found = interconnects(call.service, call.caller(), { ecgridId: id1 }).filter(
+      (ic) => id2 === ALL_PARTNERS || (ic.ecgridId1 === id1 && ic.ecgridId2 === id2) || (ic.ecgridId1 === id2 && ic.ecgridId2 === id1),
+    );
+    return soapInterconnects(call.service, found);
+  },
+  rest: { 'partners.list': listPartners },
+} satisfies OperationGroup['InterconnectListByECGridID'];
+
+export const InterconnectListByStatus = {
+  soap: (call) => {
+    const p = call.params;
+    return soapInterconnects(call.service, interconnects(call.service, call.caller(), { ecgridId: p.ECGridID, status: p.Status, maxDays: p.MaxDays }));
+  },
+  rest: { 'partners.list': listPartners },
+} satisfies OperationGroup['InterconnectListByStatus'];
+
+export const InterconnectListByStatusEx = {
+  soap: (call) => {
+    const p = call.params;
+    const found = interconnects(call.service, call.caller(), {
+      ecgridId: p.ECGridID,
+      networkId: p.NetworkID,
+      mailboxId: p.MailboxID,
+      status: p.IntStatus,
+      maxDays: p.MaxDays,
+    });
+    return soapInterconnects(call.service, found);
+  },
+  rest: { 'partners.list': listPartners },
+} satisfies OperationGroup['InterconnectListByStatusEx'];
+
+export const InterconnectNoteList = {
+  soap: (call) => interconnectNotes(call.service, call.caller(), call.params.InterconnectID).map(noteInfo),
+  rest: { 'partners.listNotes': listNotes },
+} satisfies OperationGroup['InterconnectNoteList'];
+
+/** The note's visibility level, attachment and e-mail have no place in the sandbox's notes; the text is stored. */
+export const InterconnectNote = {
+  soap: (call) => addInterconnectNote(call.service, call.caller(), call.params.InterconnectID, call.params.Note) !== undefined,
+  rest: {
+    'partners.addNote': (call) => addInterconnectNote(call.service, call.caller(), reqInt(call.body, 'interconnectId'), reqString(call.body, 'note')) !== undefined,
+  },
+} satisfies OperationGroup['InterconnectNote'];
+
+/** rest-api/ids/update-id.md: description, status and ediStandard; answers the updated ID. */
+const updateId = (call: RestCall) => {
+  const b = call.body;
+  const status = oneOf(ID_CHANGES, 'status', 'Status (Active, Suspended or Terminated)', optString(b, 'status'));
+  const ediStandard = oneOf(EDI_STANDARDS, 'ediStandard', 'EDIStandard', optString(b, 'ediStandard'));
+  const description = optString(b, 'description');
+  const change = { ...(description !== undefined ? { description } : {}), ...(status ? { status } : {}), ...(ediStandard ? { ediStandard } : {}) };
+  return json.tradingPartner(updateTradingPartner(call.service, call.caller(), pathValue(call), change));
+};
+
+/** The statuses an ID change can set: those the WSDL's StatusECGridID and the REST Status share. */
+const ID_CHANGES = ['Active', 'Suspended', 'Terminated'] as const;
+const EDI_STANDARDS = enumValues('EDIStandard');
+
+const setIdStatus = (status: (typeof ID_CHANGES)[number]) => ({
+  soap: (call: SoapCallWith<{ readonly ECGridID: number }>) => updateTradingPartner(call.service, call.caller(), call.params.ECGridID, { status }) !== undefined,
+  rest: status === 'Terminated'
+    ? { 'ids.delete': (call: RestCall) => updateTradingPartner(call.service, call.caller(), pathValue(call), { status }) !== undefined }
+    : { 'ids.update': updateId },
+});
+
+export const TPActivate = setIdStatus('Active') satisfies OperationGroup['TPActivate'];
+export const TPSuspend = setIdStatus('Suspended') satisfies OperationGroup['TPSuspend'];
+export const TPTerminate = setIdStatus('Terminated') satisfies OperationGroup['TPTerminate'];
+
+export const TPUpdateDescription = {
+  soap: (call) => updateTradingPartner(call.service, call.caller(), call.params.ECGridID, { description: call.params.Description ?? '' }) !== undefined,
+  rest: {
+    'ids.updateDescription': (call) =>
+      updateTradingPartner(call.service, call.caller(), reqInt(call.body, 'ecGridId'), { description: optString(call.body, 'description') ?? '' }) !== undefined,
+  },
+} satisfies OperationGroup['TPUpdateDescription'];
+
+export const InterconnectInfoGUID = {
+  soap: (call) => interconnectInfo(interconnectByUniqueId(call.service, call.caller(), call.params.UniqueID), call.service),
+} satisfies OperationGroup['InterconnectInfoGUID'];
+
+/** IDs of the caller's whose description holds the text (case-insensitively). */
+export const TPFindEx = {
+  soap: (call) => {
+    const p = call.params;
+    const found = tradingPartners(call.service, call.caller(), { networkId: p.NetworkID, mailboxId: p.MailboxID, activeOnly: !p.ShowInactive });
+    return soapIds(call.service, found.filter((tp) => contains(tp.description, p.Description)));
+  },
+} satisfies OperationGroup['TPFindEx'];

@@ -1,0 +1,76 @@
+import { optInt, optString, reqString } from '../rest/input.js';
+import * as json from '../rest/json.js';
+import { apiKey, generatePassword, setUserStatus, user, userByLogin, users } from '../service/users.js';
+import { userInfo } from '../soap/records.js';
+import type { UserRecord } from '../store/records.js';
+import type { SandboxService } from '../service/service.js';
+import { page, pathValue } from './rest.js';
+import type { OperationGroup, RestCall } from './table.js';
+
+/** Users: rest-api/users/*.md. */
+
+const soapUser = (service: SandboxService, u: UserRecord) => userInfo(u, service.auth.openSessionCount(u.userId));
+
+const get = (call: RestCall) => json.user(user(call.service, call.caller(), pathValue(call)));
+
+const list = (call: RestCall) => {
+  const b = call.body;
+  const found = users(call.service, call.caller(), {
+    networkId: optInt(b, 'networkId'),
+    mailboxId: optInt(b, 'mailboxId'),
+    authLevel: optString(b, 'authLevel'),
+    status: optString(b, 'status'),
+  });
+  return page(call, 'users.list', found).items.map(json.user);
+};
+
+export const UserInfo = {
+  soap: (call) => soapUser(call.service, user(call.service, call.caller(), call.params.UserID)),
+  rest: { 'users.get': get },
+} satisfies OperationGroup['UserInfo'];
+
+export const UserList = {
+  soap: (call) => users(call.service, call.caller(), { name: call.params.Name }).map((u) => soapUser(call.service, u)),
+  rest: { 'users.list': list },
+} satisfies OperationGroup['UserList'];
+
+export const UserGetAPIKey = {
+  soap: (call) => apiKey(call.service, call.caller(), call.params.UserID),
+  rest: { 'users.getApiKey': (call) => apiKey(call.service, call.caller(), pathValue(call)) },
+} satisfies OperationGroup['UserGetAPIKey'];
+
+export const UserListEx = {
+  soap: (call) => {
+    const p = call.params;
+    return users(call.service, call.caller(), { name: p.Name, networkId: p.NetworkID, mailboxId: p.MailboxID }).map((u) => soapUser(call.service, u));
+  },
+  rest: { 'users.list': list },
+} satisfies OperationGroup['UserListEx'];
+
+/**
+ * rest-api/users/get-by-name.md answers the matching users as a list; SOAP answers one user. Where no user has the
+ * login, the sandbox answers an empty list on REST and no result on SOAP (the docs do not say).
+ */
+export const UserInfobyLogin = {
+  soap: (call) => {
+    const found = userByLogin(call.service, call.caller(), call.params.LoginName ?? '');
+    return found && soapUser(call.service, found);
+  },
+  rest: {
+    'users.getByName': (call) => {
+      const found = userByLogin(call.service, call.caller(), reqString(call.body, 'login'));
+      return found ? [json.user(found)] : [];
+    },
+  },
+} satisfies OperationGroup['UserInfobyLogin'];
+
+export const GeneratePassword = {
+  soap: (call) => {
+    call.caller();
+    return generatePassword(call.params.Length);
+  },
+  rest: { 'users.generatePassword': (call) => generatePassword(optInt(call.body, 'length')) },
+} satisfies OperationGroup['GeneratePassword'];
+
+export const UserActivate = { soap: (call) => setUserStatus(call.service, call.caller(), call.params.UserID, 'Active') } satisfies OperationGroup['UserActivate'];
+export const UserSuspend = { soap: (call) => setUserStatus(call.service, call.caller(), call.params.UserID, 'Suspended') } satisfies OperationGroup['UserSuspend'];

@@ -1,0 +1,206 @@
+import { DOCUMENTED_ENUMS } from '@ecgrid-bridge/catalog';
+import { enumValues } from '@ecgrid-bridge/soap';
+import { accessDenied, invalidParameter } from '../errors.js';
+import { addParcel, delivered, routeInterchanges, statusSeenBy } from '../store/parcels.js';
+import type { InterchangeRecord, ParcelRecord } from '../store/records.js';
+import { parseX12 } from '../x12.js';
+import { requireLevel, scopeOf } from './access.js';
+import type { Caller } from './auth.js';
+import { mailbox, network, seesEitherSide, seesMailbox } from './directory.js';
+import { byDateThenId, given, inRange, visibleRecord } from './filters.js';
+import type { SandboxService } from './service.js';
+
+export type Box = 'inbox' | 'outbox';
+
+/** The WSDL's ParcelStatus and the appendix's (appendix/parcel-status-codes.md adds InBoxArchived and the outbox* states). */
+const PARCEL_STATUSES: ReadonlySet<string> = new Set<string>([...enumValues('ParcelStatus'), ...(DOCUMENTED_ENUMS['ParcelStatus'] ?? [])]);
+const ROUTABLE_SENDER: ReadonlySet<string> = new Set(['Active', 'AutoRoute']);
+
+export interface BoxScope {
+  readonly box: Box;
+  readonly mailboxId?: number;
+  readonly networkId?: number;
+}
+
+/**
+ * Whether a parcel's (or interchange's) own mailbox in a box — the receiver's for the inbox, the sender's for the
+ * outbox — is in the caller's view: a user of one mailbox sees its own box, wider users every mailbox in scope.
+ */
+export function inCallersBox(svc: SandboxService, caller: Caller, scope: BoxScope, mailboxId: number): boolean {
+  const m = svc.state.mailboxes.get(mailboxId);
+  if (!m || !seesMailbox(svc, caller, mailboxId)) return false;
+  const own = scopeOf(caller.user);
+  if (own.kind === 'mailbox' && m.mailboxId !== own.mailboxId) return false;
+  if (given(scope.mailboxId) && m.mailboxId !== scope.mailboxId) return false;
+  return !given(scope.networkId) || m.networkId === scope.networkId;
+}
+
+export interface ParcelQuery extends BoxScope {
+  /** `ready`: waiting to be downloaded (InBoxReady); none: every state. */
+  readonly state?: 'ready';
+  /** The status as the box's side sees it. */
+  readonly status?: string;
+  /** Only parcels in one of these states, as the box's side sees them. */
+  readonly statuses?: readonly string[];
+  readonly fromEcgridId?: number;
+  readonly toEcgridId?: number;
+  readonly begin?: Date;
+  readonly end?: Date;
+  readonly mailbagControlId?: string;
+}
+
+export interface UploadInput {
+  readonly fileName: string;
+  readonly content: Buffer;
+  /** When given, must equal the content's length. */
+  readonly bytes?: number;
+  /** When given (non-zero), the sending mailbox/network must be this one. */
+  readonly networkId?: number;
+  readonly mailboxId?: number;
+  /** When given (non-zero), must match the ISA envelope. */
+  readonly fromEcgridId?: number;
+  readonly toEcgridId?: number;
+}
+
+export interface DownloadedFile {
+  readonly parcel: ParcelRecord;
+  readonly content: Buffer;
+}
+
+export function parcel(svc: SandboxService, caller: Caller, parcelId: number): ParcelRecord {
+  return visibleRecord(svc.state.parcels, parcelId, 'parcel', (p) => seesEitherSide(svc, caller, p));
+}
+
+/** Whether the caller sees a parcel from its receiving side (else it is the sender's). */
+export const receivedBy = (svc: SandboxService, caller: Caller, p: ParcelRecord): boolean =>
+  delivered(p) && seesMailbox(svc, caller, p.toMailboxId);
+
+export function parcels(svc: SandboxService, caller: Caller, query: ParcelQuery): ParcelRecord[] {
+  for (const s of [query.status, ...(query.statuses ?? [])]) {
+    if (s !== undefined && !PARCEL_STATUSES.has(s)) throw invalidParameter(`status ${s} is not a ParcelStatus`);
+  }
+  if (given(query.mailboxId)) mailbox(svc, caller, query.mailboxId);
+  if (given(query.networkId)) network(svc, caller, query.networkId);
+  const side = query.box === 'inbox' ? 'to' : 'from';
+  return [...svc.state.parcels.values()]
+    .filter((p) => inCallersBox(svc, caller, query, query.box === 'inbox' ? p.toMailboxId : p.fromMailboxId))
+    // A parcel whose delivery has not happened (or failed) is in no inbox yet.
+    .filter((p) => query.box === 'outbox' || delivered(p))
+    .filter((p) => query.state !== 'ready' || p.status === 'InBoxReady')
+    .filter((p) => query.status === undefined || statusSeenBy(p, side) === query.status)
+    .filter((p) => query.statuses === undefined || query.statuses.includes(statusSeenBy(p, side)))
+    .filter((p) => !given(query.fromEcgridId) || p.fromEcgridId === query.fromEcgridId)
+    .filter((p) => !given(query.toEcgridId) || p.toEcgridId === query.toEcgridId)
+    .filter((p) => !query.mailbagControlId || p.mailbagControlId === query.mailbagControlId)
+    .filter((p) => inRange(p.created, query.begin, query.end))
+    .sort(byDateThenId((p) => p.parcelId));
+}
+
+export function manifest(svc: SandboxService, caller: Caller, parcelId: number): { parcel: ParcelRecord; interchanges: InterchangeRecord[] } {
+  const found = parcel(svc, caller, parcelId);
+  const list = found.interchangeIds.map((id) => svc.state.interchanges.get(id)).filter((i) => i !== undefined);
+  return { parcel: found, interchanges: list };
+}
+
+/** The receiving side of a delivered parcel, for downloads and their confirmations. */
+function inbound(svc: SandboxService, caller: Caller, parcelId: number, what: string): ParcelRecord {
+  requireLevel(caller.user, 'TPUser', what);
+  const found = parcel(svc, caller, parcelId);
+  if (!receivedBy(svc, caller, found)) throw accessDenied(`parcel ${parcelId} is not in this user's inbox`);
+  return found;
+}
+
+function change(svc: SandboxService, p: ParcelRecord, update: Partial<Pick<ParcelRecord, 'status' | 'confirmed'>>, message: string): ParcelRecord {
+  const now = svc.nowIso();
+  const moved = update.status !== undefined && update.status !== p.status;
+  const next: ParcelRecord = { ...p, ...update, modified: moved || update.confirmed !== undefined ? now : p.modified, log: [...p.log, { date: now, message }] };
+  svc.commit((draft) => draft.parcels.set(p.parcelId, next));
+  return next;
+}
+
+/**
+ * Hands out the file and moves an InBoxReady parcel to InBoxTransferred (appendix/parcel-status-codes.md: "after
+ * download"). The docs do not say what downloading a parcel again does; the sandbox leaves a later state alone, so
+ * a repeat download never takes back a confirm (InBoxArchived).
+ */
+export function download(svc: SandboxService, caller: Caller, parcelId: number): DownloadedFile {
+  const p = inbound(svc, caller, parcelId, 'downloading a parcel');
+  const first = p.status === 'InBoxReady';
+  const updated = change(svc, p, first ? { status: 'InBoxTransferred' } : {}, `Downloaded by ${caller.user.loginName}`);
+  return { parcel: updated, content: Buffer.from(updated.content, 'base64') };
+}
+
+/** The file of an inbound parcel without any change to its status (SOAP's ParcelDownloadNoUpdate). */
+export function peek(svc: SandboxService, caller: Caller, parcelId: number): DownloadedFile {
+  const p = inbound(svc, caller, parcelId, 'downloading a parcel');
+  return { parcel: p, content: Buffer.from(p.content, 'base64') };
+}
+
+/**
+ * Docs conflict: rest-api/parcels/confirm-download.md says the parcel is "marked as transferred", while
+ * appendix/parcel-status-codes.md has download give InBoxTransferred and confirm-download give InBoxArchived (its
+ * lifecycle, its InBoxArchived row, and its link to confirm-download: "advance parcel to InBoxArchived"). The
+ * sandbox follows the appendix: otherwise a confirm would leave no trace in the status a download had not.
+ */
+export function confirm(svc: SandboxService, caller: Caller, parcelId: number): boolean {
+  const p = inbound(svc, caller, parcelId, 'confirming a download');
+  change(svc, p, { status: 'InBoxArchived', confirmed: true }, `Download confirmed by ${caller.user.loginName}`);
+  return true;
+}
+
+/** Puts a downloaded parcel back in the inbox, ready and unconfirmed. */
+export function reset(svc: SandboxService, caller: Caller, parcelId: number): boolean {
+  const p = inbound(svc, caller, parcelId, 'resetting a parcel');
+  change(svc, p, { status: 'InBoxReady', confirmed: false }, `Reset to the inbox by ${caller.user.loginName}`);
+  return true;
+}
+
+/**
+ * Accepts an X12 file: validates everything first (name, size, envelopes, sender and receiver IDs, the caller's
+ * right to send from the sender's mailbox), then adds the parcel and its interchanges in one commit.
+ */
+export function upload(svc: SandboxService, caller: Caller, input: UploadInput): ParcelRecord {
+  requireLevel(caller.user, 'TPUser', 'uploading a parcel');
+  const fileName = input.fileName.trim();
+  if (!fileName) throw invalidParameter('FileName is required');
+  if (/[\\/\0]/.test(fileName) || fileName.length > 255) throw invalidParameter('FileName must be a plain file name');
+  if (input.content.length === 0) throw invalidParameter('the content is empty');
+  if (input.bytes !== undefined && input.bytes !== input.content.length) {
+    throw invalidParameter(`Bytes (${input.bytes}) does not match the length of the content (${input.content.length})`);
+  }
+  if (given(input.mailboxId)) mailbox(svc, caller, input.mailboxId);
+  if (given(input.networkId)) network(svc, caller, input.networkId);
+  const route = routeInterchanges(svc.state, parseX12(input.content));
+  const fromMailbox = svc.state.mailboxes.get(route.from.mailboxId);
+  if (!fromMailbox || !seesMailbox(svc, caller, fromMailbox.mailboxId)) {
+    throw accessDenied(`the sender ${route.from.qualifier}:${route.from.id} belongs to a mailbox this user cannot send from`);
+  }
+  if (!ROUTABLE_SENDER.has(route.from.status)) {
+    throw invalidParameter(`the sender ${route.from.qualifier}:${route.from.id} is ${route.from.status}`);
+  }
+  if (given(input.mailboxId) && input.mailboxId !== route.from.mailboxId) {
+    throw invalidParameter(`the sender ${route.from.qualifier}:${route.from.id} is not in mailbox ${input.mailboxId}`);
+  }
+  if (given(input.networkId) && input.networkId !== fromMailbox.networkId) {
+    throw invalidParameter(`the sender ${route.from.qualifier}:${route.from.id} is not in network ${input.networkId}`);
+  }
+  if (given(input.fromEcgridId) && input.fromEcgridId !== route.from.ecgridId) {
+    throw invalidParameter(`ecGridIdFrom ${input.fromEcgridId} does not match the ISA sender (${route.from.ecgridId})`);
+  }
+  if (given(input.toEcgridId) && input.toEcgridId !== route.to.ecgridId) {
+    throw invalidParameter(`ecGridIdTo ${input.toEcgridId} does not match the ISA receiver (${route.to.ecgridId})`);
+  }
+  const created = svc.nowIso();
+  return svc.commit((draft) =>
+    addParcel(draft, { fileName, content: input.content, created, status: 'InBoxReady', confirmed: false, mailbagControlId: '' }, route),
+  );
+}
+
+/** Sets a parcel's mailbag control ID (ParcelSetMailbagControlID; rest-api/parcels/set-mailbag-control-id.md). */
+export function setMailbagControlId(svc: SandboxService, caller: Caller, parcelId: number, mailbagControlId: string | undefined): boolean {
+  const id = mailbagControlId?.trim() ?? '';
+  if (!id) throw invalidParameter('mailbagControlId is required');
+  const p = parcel(svc, caller, parcelId);
+  change(svc, { ...p, mailbagControlId: id }, {}, `Mailbag control ID set by ${caller.user.loginName}`);
+  return true;
+}

@@ -1,0 +1,172 @@
+import { enumValues } from '@ecgrid-bridge/soap';
+import { accessDenied, invalidParameter, notFound } from '../errors.js';
+import type { InterconnectNoteRecord, InterconnectRecord, TradingPartnerRecord } from '../store/records.js';
+import { canSeeMailbox } from './access.js';
+import type { Caller } from './auth.js';
+import { mailbox, network } from './directory.js';
+import { given, oneOf } from './filters.js';
+import type { SandboxService } from './service.js';
+
+/** Trading-partner IDs (ECGrid IDs) and interconnects. */
+
+const STATUSES = enumValues('Status');
+const DAY = 86_400_000;
+const ID_STATUSES = enumValues('StatusECGridID');
+const INTERCONNECT_STATUSES = enumValues('StatusInterconnect');
+
+const ownsId = (caller: Caller, tp: TradingPartnerRecord): boolean =>
+  canSeeMailbox(caller.user, { mailboxId: tp.mailboxId, networkId: tp.networkId });
+
+/** ECGrid IDs are a directory: any signed-in user may look one up. */
+export function tradingPartner(svc: SandboxService, _caller: Caller, ecgridId: number): TradingPartnerRecord {
+  const tp = svc.state.tradingPartners.get(ecgridId);
+  if (!tp) throw notFound('ECGrid ID', ecgridId);
+  return tp;
+}
+
+export interface IdSearch {
+  readonly qualifier?: string;
+  readonly id?: string;
+  readonly activeOnly: boolean;
+}
+
+export function searchTradingPartners(svc: SandboxService, _caller: Caller, query: IdSearch): TradingPartnerRecord[] {
+  const qualifier = query.qualifier?.trim().toUpperCase() ?? '';
+  const id = query.id?.trim().toUpperCase() ?? '';
+  if (!qualifier && !id) throw invalidParameter('give a qualifier, an ID or both');
+  return [...svc.state.tradingPartners.values()]
+    .filter((tp) => !qualifier || tp.qualifier.toUpperCase() === qualifier)
+    .filter((tp) => !id || tp.id.toUpperCase().includes(id))
+    .filter((tp) => !query.activeOnly || tp.status === 'Active')
+    .sort((a, b) => a.ecgridId - b.ecgridId);
+}
+
+export interface IdFilter {
+  readonly mailboxId?: number;
+  readonly networkId?: number;
+  /** The REST Status (rest-api/ids/list-ids.md). */
+  readonly restStatus?: string;
+  /** SOAP's StatusECGridID. */
+  readonly status?: string;
+  readonly activeOnly: boolean;
+}
+
+/** The IDs of the mailboxes the caller can see. */
+export function tradingPartners(svc: SandboxService, caller: Caller, filter: IdFilter): TradingPartnerRecord[] {
+  const restStatus = oneOf(STATUSES, 'status', 'Status', filter.restStatus);
+  const status = oneOf(ID_STATUSES, 'Status', 'StatusECGridID', filter.status);
+  if (given(filter.mailboxId)) mailbox(svc, caller, filter.mailboxId);
+  if (given(filter.networkId)) network(svc, caller, filter.networkId);
+  return [...svc.state.tradingPartners.values()]
+    .filter((tp) => ownsId(caller, tp))
+    .filter((tp) => !given(filter.mailboxId) || tp.mailboxId === filter.mailboxId)
+    .filter((tp) => !given(filter.networkId) || tp.networkId === filter.networkId)
+    .filter((tp) => restStatus === undefined || tp.restStatus === restStatus)
+    .filter((tp) => status === undefined || tp.status === status)
+    .filter((tp) => !filter.activeOnly || tp.status === 'Active')
+    .sort((a, b) => a.ecgridId - b.ecgridId);
+}
+
+const involvesCaller = (svc: SandboxService, caller: Caller, ic: InterconnectRecord): boolean =>
+  [ic.ecgridId1, ic.ecgridId2].some((id) => {
+    const tp = svc.state.tradingPartners.get(id);
+    return tp !== undefined && ownsId(caller, tp);
+  });
+
+export function interconnect(svc: SandboxService, caller: Caller, interconnectId: number): InterconnectRecord {
+  const ic = svc.state.interconnects.get(interconnectId);
+  if (!ic) throw notFound('interconnect', interconnectId);
+  if (!involvesCaller(svc, caller, ic)) throw accessDenied(`interconnect ${interconnectId} involves none of this user's IDs`);
+  return ic;
+}
+
+export interface InterconnectFilter {
+  /** Either side is this ECGrid ID. */
+  readonly ecgridId?: number;
+  /** SOAP's StatusInterconnect. */
+  readonly status?: string;
+  /** The REST Status (rest-api/partners/list-partners.md). */
+  readonly restStatus?: string;
+  readonly mailboxId?: number;
+  readonly networkId?: number;
+  /** Only interconnects created within this many days (0: any age). */
+  readonly maxDays?: number;
+}
+
+/** The interconnects of the caller's IDs. */
+export function interconnects(svc: SandboxService, caller: Caller, filter: InterconnectFilter = {}): InterconnectRecord[] {
+  const status = oneOf(INTERCONNECT_STATUSES, 'Status', 'StatusInterconnect', filter.status);
+  const restStatus = oneOf(STATUSES, 'status', 'Status', filter.restStatus);
+  if (given(filter.mailboxId)) mailbox(svc, caller, filter.mailboxId);
+  if (given(filter.networkId)) network(svc, caller, filter.networkId);
+  const side = (ic: InterconnectRecord, test: (tp: TradingPartnerRecord) => boolean): boolean =>
+    [ic.ecgridId1, ic.ecgridId2].some((id) => {
+      const tp = svc.state.tradingPartners.get(id);
+      return tp !== undefined && ownsId(caller, tp) && test(tp);
+    });
+  return [...svc.state.interconnects.values()]
+    .filter((ic) => involvesCaller(svc, caller, ic))
+    .filter((ic) => !given(filter.ecgridId) || ic.ecgridId1 === filter.ecgridId || ic.ecgridId2 === filter.ecgridId)
+    .filter((ic) => !given(filter.mailboxId) || side(ic, (tp) => tp.mailboxId === filter.mailboxId))
+    .filter((ic) => !given(filter.networkId) || side(ic, (tp) => tp.networkId === filter.networkId))
+    .filter((ic) => status === undefined || ic.status === status)
+    .filter((ic) => restStatus === undefined || ic.restStatus === restStatus)
+    .filter((ic) => !given(filter.maxDays) || Date.parse(ic.created) >= Date.parse(svc.nowIso()) - filter.maxDays * DAY)
+    .sort((a, b) => a.interconnectId - b.interconnectId);
+}
+
+/** The notes of an interconnect the caller takes part in, oldest first. */
+export function interconnectNotes(svc: SandboxService, caller: Caller, interconnectId: number): InterconnectNoteRecord[] {
+  interconnect(svc, caller, interconnectId);
+  return [...svc.state.interconnectNotes.values()]
+    .filter((n) => n.interconnectId === interconnectId)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.interconnectNoteId - b.interconnectNoteId);
+}
+
+/** Adds a note to an interconnect the caller takes part in (InterconnectNote; rest-api/partners/add-note.md). */
+export function addInterconnectNote(svc: SandboxService, caller: Caller, interconnectId: number, text: string | undefined): InterconnectNoteRecord {
+  const ic = interconnect(svc, caller, interconnectId);
+  const note = text?.trim() ?? '';
+  if (!note) throw invalidParameter('note is required');
+  const interconnectNoteId = Math.max(0, ...svc.state.interconnectNotes.keys()) + 1;
+  const record: InterconnectNoteRecord = {
+    interconnectNoteId,
+    interconnectId,
+    date: svc.nowIso(),
+    status: ic.status,
+    postedBy: `${caller.user.firstName} ${caller.user.lastName}`.trim(),
+    userId: caller.user.userId,
+    note,
+  };
+  svc.commit((draft) => draft.interconnectNotes.set(interconnectNoteId, record));
+  return record;
+}
+
+export interface IdChange {
+  readonly description?: string;
+  /** A status both vocabularies have (Active, Suspended, Terminated): stored as the SOAP and the REST status. */
+  readonly status?: 'Active' | 'Suspended' | 'Terminated';
+  readonly ediStandard?: TradingPartnerRecord['ediStandard'];
+}
+
+/** Changes an ID of the caller's (TPUpdateDescription, TPActivate/Suspend/Terminate; rest-api/ids/update-id.md). */
+export function updateTradingPartner(svc: SandboxService, caller: Caller, ecgridId: number, change: IdChange): TradingPartnerRecord {
+  const tp = tradingPartner(svc, caller, ecgridId);
+  if (!ownsId(caller, tp)) throw accessDenied(`ECGrid ID ${ecgridId} belongs to a mailbox outside this user's scope`);
+  const next: TradingPartnerRecord = {
+    ...tp,
+    ...(change.description !== undefined ? { description: change.description } : {}),
+    ...(change.status !== undefined ? { status: change.status, restStatus: change.status } : {}),
+    ...(change.ediStandard !== undefined ? { ediStandard: change.ediStandard } : {}),
+    modified: svc.nowIso(),
+  };
+  svc.commit((draft) => draft.tradingPartners.set(ecgridId, next));
+  return next;
+}
+
+/** The interconnect with a UniqueID (InterconnectInfoGUID): the sandbox's UniqueIDs are `IC` and the interconnect ID. */
+export function interconnectByUniqueId(svc: SandboxService, caller: Caller, uniqueId: string | undefined): InterconnectRecord {
+  const match = /^IC(\d{1,15})$/i.exec(uniqueId?.trim() ?? '');
+  if (!match) throw notFound('interconnect', uniqueId?.trim() || '(no UniqueID)');
+  return interconnect(svc, caller, Number(match[1]));
+}
