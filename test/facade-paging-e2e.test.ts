@@ -47,7 +47,7 @@ describe('whole lists against a sandbox capped at 2 records a page', () => {
 });
 
 /**
- * The sandbox states each seed ID's and interconnect's REST Status next to its SOAP status (fixtures/sandbox-seed.json),
+ * The sandbox states each seed ID's and interconnect's REST Status next to its SOAP status (packages/sandbox/seed/sandbox-seed.json),
  * so parity checks the facade's translation tables (packages/facade/src/mapping/partner-records.ts) against records
  * it did not write.
  */

@@ -21,7 +21,7 @@ export interface SandboxOptions {
   port?: number;
   /** Default `127.0.0.1`: the sandbox listens on loopback only unless told otherwise. */
   host?: string;
-  /** A seed document or the path of one; default `fixtures/sandbox-seed.json`. */
+  /** A seed document or the path of one; default `packages/sandbox/seed/sandbox-seed.json`. */
   seed?: SandboxSeed | string;
   /** SOAP session inactivity timeout; default 20 minutes. */
   sessionTtlMs?: number;

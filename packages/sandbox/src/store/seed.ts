@@ -31,7 +31,7 @@ import {
 /** The REST Status vocabulary (rest-api/ids/get-id.md, rest-api/partners/get-partner.md). */
 const REST_STATUSES: ReadonlySet<string> = new Set(DOCUMENTED_ENUMS['Status'] ?? []);
 
-/** The seed document (`fixtures/sandbox-seed.json`). Passwords are plaintext here and hashed when loaded. */
+/** The seed document (`packages/sandbox/seed/sandbox-seed.json`). Passwords are plaintext here and hashed when loaded. */
 export interface SandboxSeed {
   readonly version: 1;
   /** The login name of the user whose credentials the sandbox hands out as its demo credentials. */
@@ -112,7 +112,7 @@ export interface DemoCredentials {
   readonly userId: number;
 }
 
-export const DEFAULT_SEED_PATH = fileURLToPath(new URL('../../../../fixtures/sandbox-seed.json', import.meta.url));
+export const DEFAULT_SEED_PATH = fileURLToPath(new URL('../../seed/sandbox-seed.json', import.meta.url));
 
 export function readSeedFile(file: string = DEFAULT_SEED_PATH): SandboxSeed {
   let text: string;
