@@ -113,9 +113,10 @@ export function buildProgram(): Command {
       .option('--junit <file>', 'also write the run as JUnit XML, one test case per call')
       .option('--exclude <operations>', 'operations whose mismatches and errors do not count against the gate (repeat or comma-separate)', list)
       .option('--max-mismatches <n>', 'mismatches allowed before the gate fails', integer, 0)
-      .option('--max-errors <n>', 'errors allowed before the gate fails', integer, 0),
-  )).action(async (opts: { calls?: string; report: string; json?: string; junit?: string; exclude?: string[]; maxMismatches: number; maxErrors: number; soapUrl?: string; restUrl?: string; allowHttp?: string[] }) => {
-    process.exitCode = await runParity(opts, process.stdout);
+      .option('--max-errors <n>', 'errors allowed before the gate fails', integer, 0)
+      .option('--timeout <duration>', 'give up on a call after this long on either backend, e.g. 30s or 500ms (default 30s)', duration),
+  )).action(async (opts: { calls?: string; report: string; json?: string; junit?: string; exclude?: string[]; maxMismatches: number; maxErrors: number; timeout?: number; soapUrl?: string; restUrl?: string; allowHttp?: string[] }) => {
+    process.exitCode = await runParity({ ...opts, ...(opts.timeout === undefined ? {} : { timeoutMs: opts.timeout }) }, process.stdout);
   });
 
   targetOptions(

@@ -51,6 +51,25 @@ describe('call and parity output', () => {
     }
   });
 
+  it('parity --timeout ends a call that waits too long on one backend, names the timeout as its reason and goes on', async () => {
+    const latency = sandbox.admin.setLatency(2_000, { protocol: 'rest', operation: 'MailboxInfo' });
+    try {
+      const dir = tmp();
+      const calls = join(dir, 'calls.json');
+      writeFileSync(calls, JSON.stringify([{ operation: 'MailboxInfo', params: { MailboxID: 5001 } }, { operation: 'WhoAmI', params: {} }]));
+      const out = capture();
+      const json = join(dir, 'parity.json');
+      expect(await runParity({ calls, report: join(dir, 'r.html'), json, maxMismatches: 0, maxErrors: 0, timeoutMs: 400 }, out.stream, env)).toBe(3);
+      const lines = out.text().split('\n').filter((l) => l.startsWith('  '));
+      expect(lines[0]).toBe('  MailboxInfo … candidate-error — REST Timeout: GET /v2/mailboxes/5001 did not complete within 400 ms; no complete response arrived.');
+      expect(lines[1]).toBe('  WhoAmI … match');
+      const report = JSON.parse(readFileSync(json, 'utf8')) as { calls: { outcome: string; durationMs?: number }[] };
+      expect(report.calls[0]?.outcome).not.toBe('match');
+    } finally {
+      sandbox.admin.removeFault(latency.id);
+    }
+  });
+
   it('parity gives each call its own line, even when an operation repeats with a different outcome, with the reason of each error', async () => {
     const dir = tmp();
     const calls = join(dir, 'calls.json');

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type MismatchRecord, type OperationSummary, createEcgridFacade } from '@ecgrid-bridge/facade';
+import { type MismatchRecord, type OperationSummary, createEcgridFacade, renderParityReport } from '@ecgrid-bridge/facade';
 import { startGateway } from '@ecgrid-bridge/gateway';
 import { type RunningSandbox, startSandbox } from '@ecgrid-bridge/sandbox';
-import { renderParityReport } from '../src/report/html-report.js';
 
 /**
  * Parity through the gateway is the library's parity: the same calls, on two identical sandboxes, once through

@@ -98,7 +98,7 @@ export interface EcgridFacade extends EcgridOperations {
   paritySummary(): OperationSummary[];
   /** The most recent parity records, oldest first, matches included (bounded by `parity.keepRecords`). */
   parityRecords(): MismatchRecord[];
-  /** Resolves when background parity comparisons have been published. */
+  /** Resolves when background parity comparisons have been published and a candidate-only Login or Logout has settled. */
   parityIdle(): Promise<void>;
   /** Logs out of every backend session and releases connections; never throws. */
   close(): Promise<void>;
@@ -233,7 +233,10 @@ export function createEcgridFacade(options: FacadeOptions = {}): EcgridFacade {
       const sides = [...used].filter((s) => backends[s]);
       const candidateOnly = sides.filter((s) => !answering.has(s));
       for (const side of candidateOnly) {
-        void timed(operation, 'single', side, call(side)).catch((err: unknown) => parity.candidateSessionFailed(operation, side, err));
+        parity.background(timed(operation, 'single', side, call(side)).then(
+          () => undefined,
+          (err: unknown) => parity.candidateSessionFailed(operation, side, err),
+        ));
       }
       const results = await Promise.all(sides.filter((s) => answering.has(s)).map((side) => timed(operation, 'single', side, call(side))));
       return results[0] ?? sessionResultOf(operation);

@@ -20,6 +20,8 @@ export interface ParityCommandOptions extends TargetFlags {
   exclude?: readonly string[];
   maxMismatches: number;
   maxErrors: number;
+  /** Bounds each call, on each backend, in milliseconds. */
+  timeoutMs?: number;
 }
 
 export interface PlannedCall {
@@ -95,13 +97,19 @@ export async function runParity(options: ParityCommandOptions, out: Writable, en
   const target = await openTarget(options, env);
   const records: MismatchRecord[] = [];
   const results: ParityCallResult[] = [];
+  const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
   const facade = createEcgridFacade({
     backend: 'parity',
     credentials: target.credentials,
-    soap: { endpoint: target.soapUrl, allowInsecureHttp: target.allowInsecureHttp.soap },
-    rest: { baseUrl: target.restUrl, allowInsecureHttp: target.allowInsecureHttp.rest },
+    soap: { endpoint: target.soapUrl, allowInsecureHttp: target.allowInsecureHttp.soap, ...timeout },
+    rest: { baseUrl: target.restUrl, allowInsecureHttp: target.allowInsecureHttp.rest, ...timeout },
     // Matches are published too: the report lists every downloaded parcel's byte comparison.
-    parity: { waitForCandidate: true, publishMatches: true, publish: (r) => void records.push(r) },
+    parity: {
+      waitForCandidate: true,
+      publishMatches: true,
+      publish: (r) => void records.push(r),
+      ...(options.timeoutMs === undefined ? {} : { candidateTimeoutMs: options.timeoutMs }),
+    },
     env,
   });
   try {
@@ -112,7 +120,7 @@ export async function runParity(options: ParityCommandOptions, out: Writable, en
       let failure: unknown;
       try {
         // The call's own number goes into its record, so its line never shows another call's record.
-        await facade.invoke(call.operation, call.params as never, { context: { parityCall: index } });
+        await facade.invoke(call.operation, call.params as never, { ...timeout, context: { parityCall: index } });
       } catch (err) {
         // The record says what failed; the run goes on.
         failure = err;

@@ -110,7 +110,13 @@ export class ParityRunner {
     if (!quiet || this.options.publishMatches) await this.options.publish?.(record);
   }
 
-  /** Resolves when every background comparison has been published. */
+  /** Counts background work of the candidate (its own Login or Logout) until it settles, for `idle()`. */
+  background(work: Promise<void>): void {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+
+  /** Resolves when every background comparison has been published and every background session call settled. */
   async idle(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
