@@ -7,11 +7,12 @@ import { startSandbox } from '@ecgrid-bridge/sandbox';
 import { runScan } from '../packages/cli/src/commands/scan.js';
 import { capture } from '../packages/cli/test/capture.js';
 import { COVERAGE_DOC, README, coverageDocument, withCoverage } from '../scripts/update-readme.js';
+import { readmeSamples } from '../scripts/packaging/consumers.js';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
 const readme = readFileSync(README, 'utf8');
-const samples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+const samples = readmeSamples(readme);
 const SAMPLE_DIR = join(ROOT, 'test/.readme');
 
 /** Runs one README sample as a module of this repository, against a fresh sandbox, with the given environment. */

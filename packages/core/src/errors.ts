@@ -1,8 +1,8 @@
 import { maskTokenShapes, type Redactor } from './redaction.js';
 
 export interface EcgridErrorOptions {
-  cause?: unknown;
-  redactor?: Redactor;
+  cause?: unknown | undefined;
+  redactor?: Redactor | undefined;
 }
 
 /**

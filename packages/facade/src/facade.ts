@@ -38,48 +38,48 @@ import { defaultStickyKey } from './routing/sticky-key.js';
 
 export interface FacadeCallOptions extends InvokeOptions {
   /** The rollout key; calls with the same key always land on the same backend (default: operation + parameters). */
-  stickyKey?: string;
+  stickyKey?: string | undefined;
   /** Correlation data of the caller's own (a job ID, say), copied into the call's parity record. */
-  context?: Record<string, unknown>;
+  context?: Record<string, unknown> | undefined;
 }
 
 export type { FacadeEvent };
 
 export interface FacadeOptions {
   /** Route of every operation not configured otherwise; default `ECGRID_BACKEND`, else `soap`. */
-  backend?: Route;
+  backend?: Route | undefined;
   /** Credentials for both backends; default from `ECGrid__ApiKey`, or `ECGrid__Email` and `ECGrid__Password`. */
-  credentials?: SoapCredentials;
+  credentials?: SoapCredentials | undefined;
   /**
    * Where the SOAP SessionID and the REST JWT session live. Default: this facade alone. A shared store
    * (`@ecgrid-bridge/redis-store`) gives every process one session per backend, renewed once for all; `close()` then
    * leaves the shared sessions to the other processes, and `Logout` ends them for everyone.
    */
-  credentialStore?: CredentialStore;
-  soap?: Omit<SoapBackendOptions, 'credentials'>;
+  credentialStore?: CredentialStore | undefined;
+  soap?: Omit<SoapBackendOptions, 'credentials'> | undefined;
   /** The REST side: client options (base URL, timeouts, an auth strategy), or a ready port. */
-  rest?: Omit<RestPortOptions, 'credentials'> | { port: RestPort };
-  routes?: Partial<Record<FacadeOperation, Route>>;
-  rollout?: Partial<Record<FacadeOperation, number>>;
-  stages?: Partial<Record<FacadeOperation, MigrationStage>>;
+  rest?: Omit<RestPortOptions, 'credentials'> | { port: RestPort } | undefined;
+  routes?: Partial<Record<FacadeOperation, Route>> | undefined;
+  rollout?: Partial<Record<FacadeOperation, number>> | undefined;
+  stages?: Partial<Record<FacadeOperation, MigrationStage>> | undefined;
   /**
    * REST → SOAP fallback on outages (network, 5xx, not available); never on 4xx or an unknown upload outcome. With
    * fallback on, a circuit breaker sends calls straight to SOAP after repeated REST outages (`true`: 5 in a row,
    * retried after 30 s; or `{ failures, halfOpenAfterMs }`).
    */
-  fallback?: boolean | BreakerOptions;
-  parity?: ParityOptions;
+  fallback?: boolean | BreakerOptions | undefined;
+  parity?: ParityOptions | undefined;
   /** The one event stream: call start and end, each backend's part, fallbacks, the breaker, every HTTP request. */
-  onEvent?: EventListener<FacadeEvent>;
+  onEvent?: EventListener<FacadeEvent> | undefined;
   /** A pino-compatible logger; each event becomes one line (see `logEvent`). Nothing secret is logged. */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** OpenTelemetry tracer for the call and backend spans; default the global provider's (a no-op without an SDK). */
-  tracer?: Tracer;
+  tracer?: Tracer | undefined;
   /** Adds headers to every SOAP and REST request (the W3C trace context is added already when an SDK propagates it). */
-  requestHook?: RequestHook;
-  env?: Record<string, string | undefined>;
+  requestHook?: RequestHook | undefined;
+  env?: Record<string, string | undefined> | undefined;
   /** Ready-made backends, mainly for tests. */
-  backends?: Partial<Record<BackendName, Backend>>;
+  backends?: Partial<Record<BackendName, Backend>> | undefined;
 }
 
 type Method<Op extends FacadeOperation> = object extends FacadeParams<Op>

@@ -5,16 +5,16 @@ import type { GatewaySessionStore } from './session-store.js';
 
 /** The routing and backends every client session's facade gets (see `createEcgridFacade`). */
 export interface GatewayFacadeOptions {
-  backend?: FacadeOptions['backend'];
-  routes?: FacadeOptions['routes'];
-  rollout?: FacadeOptions['rollout'];
-  stages?: FacadeOptions['stages'];
-  fallback?: boolean | BreakerOptions;
-  soap?: Omit<SoapBackendOptions, 'credentials' | 'session' | 'redactor' | 'onEvent'>;
-  rest?: Omit<RestPortOptions, 'credentials' | 'auth' | 'onEvent'>;
-  parity?: Omit<ParityOptions, 'publish' | 'publishMatches' | 'keepRecords'>;
+  backend?: FacadeOptions['backend'] | undefined;
+  routes?: FacadeOptions['routes'] | undefined;
+  rollout?: FacadeOptions['rollout'] | undefined;
+  stages?: FacadeOptions['stages'] | undefined;
+  fallback?: boolean | BreakerOptions | undefined;
+  soap?: Omit<SoapBackendOptions, 'credentials' | 'session' | 'redactor' | 'onEvent'> | undefined;
+  rest?: Omit<RestPortOptions, 'credentials' | 'auth' | 'onEvent'> | undefined;
+  parity?: Omit<ParityOptions, 'publish' | 'publishMatches' | 'keepRecords'> | undefined;
   /** Ready-made backends shared by every session instead of SOAP and REST clients (tests and benchmarks). */
-  backends?: FacadeOptions['backends'];
+  backends?: FacadeOptions['backends'] | undefined;
 }
 
 export interface GatewayLimits {
@@ -38,35 +38,35 @@ export interface GatewayLimits {
 
 export interface GatewayOptions {
   /** 0 (default): a free port. */
-  port?: number;
+  port?: number | undefined;
   /** Default 127.0.0.1; use 0.0.0.0 to serve other hosts. */
-  host?: string;
+  host?: string | undefined;
   /** The service path, as ECGridOS has it (default `/v4.1/prod/ECGridOS.asmx`). */
-  path?: string;
+  path?: string | undefined;
   /**
    * The service URL written into the WSDL's `soap:address` (behind a proxy or TLS terminator, its public URL).
    * Default: the URL the client used to fetch the WSDL, when its Host header is a plain host name; else the listening URL.
    */
-  publicUrl?: string;
-  facade?: GatewayFacadeOptions;
+  publicUrl?: string | undefined;
+  facade?: GatewayFacadeOptions | undefined;
   sessions?: {
-    store?: GatewaySessionStore;
+    store?: GatewaySessionStore | undefined;
     /** Inactivity limit of a client session, ms (default 20 minutes, as ECGridOS). */
-    ttlMs?: number;
+    ttlMs?: number | undefined;
     /** Key for telling gateway SessionIDs from API keys; share it among instances sharing a store (default: random). */
-    secret?: string;
+    secret?: string | undefined;
   };
-  limits?: GatewayLimits;
+  limits?: GatewayLimits | undefined;
   /** Serve HTTPS with this key and certificate (PEM); otherwise plain HTTP, for a TLS terminator in front. */
   tls?: { key: string | Buffer; cert: string | Buffer; ca?: string | Buffer };
   /** A pino logger, or a level for the gateway's own JSON logger on stdout (default `info`; `silent` for none). */
   logger?: Logger | { level?: string; destination?: NodeJS.WritableStream };
   /** Receives every parity record (matches included), redacted. */
-  onParityRecord?: (record: MismatchRecord) => void;
+  onParityRecord?: ((record: MismatchRecord) => void) | undefined;
   /** How many recent parity records `parityRecords()` keeps (default 1,000). */
-  keepParityRecords?: number;
+  keepParityRecords?: number | undefined;
   /** Node's process metrics (memory, event loop, GC) in /metrics (default true). */
-  processMetrics?: boolean;
+  processMetrics?: boolean | undefined;
   /** Where `ECGrid__*` and `ECGRID_GATEWAY_*` variables are read (default `process.env`). */
-  env?: Record<string, string | undefined>;
+  env?: Record<string, string | undefined> | undefined;
 }

@@ -26,8 +26,8 @@ export interface SessionRegistryOptions {
   /** Inactivity limit of a client session (ECGridOS: 20 minutes). */
   readonly ttlMs: number;
   readonly openFacade: (credentials: SoapCredentials | undefined) => EcgridFacade;
-  readonly onCountChange?: (live: number) => void;
-  readonly now?: () => number;
+  readonly onCountChange?: ((live: number) => void) | undefined;
+  readonly now?: (() => number) | undefined;
 }
 
 const keyOf = (apiKey: string): string => createHash('sha256').update(apiKey).digest('base64url');

@@ -30,25 +30,25 @@ export const REDIS_ENV = {
 
 export interface RedisCredentialStoreOptions {
   /** `redis://host:port/db` (or `rediss://`); default `ECGRID_REDIS_URL`. */
-  url?: string;
+  url?: string | undefined;
   /** More ioredis options (TLS, password, sentinels…); the store sets its own offline and retry behaviour. */
-  redis?: RedisOptions;
+  redis?: RedisOptions | undefined;
   /** 32 bytes (raw, 64 hex digits or base64) for AES-256-GCM; default `ECGRID_CREDENTIAL_KEY`. Required. */
-  encryptionKey?: string | Uint8Array;
+  encryptionKey?: string | Uint8Array | undefined;
   /** Prefix of every key and of the events channel; default `ecgrid-bridge:`. */
-  prefix?: string;
+  prefix?: string | undefined;
   /**
    * When Redis cannot be reached: `fail` (default) throws `CredentialStoreUnavailableError` and sends nothing;
    * `local` lets each process obtain credentials of its own until Redis is back (default `ECGRID_REDIS_UNAVAILABLE`).
    */
-  whenUnavailable?: UnavailablePolicy;
+  whenUnavailable?: UnavailablePolicy | undefined;
   /** How long one process may hold a login, refresh or token request before another takes over; default 15 s. */
-  leaseMs?: number;
+  leaseMs?: number | undefined;
   /** Bounds each Redis command; default 2 s. A command that takes longer counts as Redis being unavailable. */
-  commandTimeoutMs?: number;
-  onEvent?: EventListener<CredentialStoreEvent>;
-  clock?: Clock;
-  env?: Record<string, string | undefined>;
+  commandTimeoutMs?: number | undefined;
+  onEvent?: EventListener<CredentialStoreEvent> | undefined;
+  clock?: Clock | undefined;
+  env?: Record<string, string | undefined> | undefined;
 }
 
 interface CachedCredential {

@@ -20,8 +20,8 @@ export interface CallEngineOptions {
   retry: RetryOptions | false;
   sleep: Sleep;
   clock: Clock;
-  onEvent?: EventListener<RestEvent>;
-  requestHook?: RequestHook;
+  onEvent?: EventListener<RestEvent> | undefined;
+  requestHook?: RequestHook | undefined;
 }
 
 export interface FinishContext {

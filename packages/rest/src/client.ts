@@ -18,34 +18,34 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface RestClientOptions<A extends AuthStrategy = AuthStrategy> {
   /** Defaults to `ECGrid__RestUrl`, then `https://rest.ecgrid.io`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   auth: A;
   /** Bounds each whole call, retries and credential refreshes included; default 30 s. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries of idempotent requests; `false` disables them. */
-  retry?: Partial<RetryOptions> | false;
+  retry?: Partial<RetryOptions> | false | undefined;
   /** Receives request/response/retry/refresh/login events (scrubbed); nothing is emitted by default. */
-  onEvent?: EventListener<RestEvent>;
+  onEvent?: EventListener<RestEvent> | undefined;
   /**
    * Adds headers to every request, credential requests included (`traceparent`, say); the headers the protocol and
    * the auth strategy set always win over them.
    */
-  requestHook?: RequestHook;
+  requestHook?: RequestHook | undefined;
   /** Send credentials over plain http:// to a non-loopback host. Only for trusted networks. */
-  allowInsecureHttp?: boolean;
+  allowInsecureHttp?: boolean | undefined;
   /** Waits between retries; inject a fake one in tests. */
-  sleep?: Sleep;
+  sleep?: Sleep | undefined;
   /** Used to read `Retry-After` dates. */
-  clock?: Clock;
+  clock?: Clock | undefined;
   /** Replaces endpoint paths where a deployment differs from the REST reference. */
-  paths?: Partial<Record<EndpointName, string>>;
+  paths?: Partial<Record<EndpointName, string>> | undefined;
   /** Where to read `ECGrid__RestUrl`; defaults to `process.env`. */
-  env?: Record<string, string | undefined>;
+  env?: Record<string, string | undefined> | undefined;
   /** Largest buffered response accepted; unlimited by default. */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /** Connection pooling or an explicit proxy agent; environment proxies are not used. */
-  httpAgent?: HttpAgent;
-  httpsAgent?: HttpsAgent;
+  httpAgent?: HttpAgent | undefined;
+  httpsAgent?: HttpsAgent | undefined;
 }
 
 export interface RestClient<A extends AuthStrategy = AuthStrategy> {

@@ -20,9 +20,9 @@ export interface DownloadOptions extends CallOptions {
    * A JSON answer (the file base64-encoded in `data.content`) has to be read whole before it can be decoded;
    * it is accepted up to this many bytes (default 64 MiB). Binary answers are streamed whatever their size.
    */
-  maxJsonBytes?: number;
+  maxJsonBytes?: number | undefined;
   /** End a Writable destination when done (default true). */
-  end?: boolean;
+  end?: boolean | undefined;
 }
 
 export interface DownloadResult {

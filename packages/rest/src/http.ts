@@ -44,9 +44,9 @@ export class AttemptFailure extends Error {
 }
 
 export interface TransportOptions {
-  maxResponseBytes?: number;
-  httpAgent?: HttpAgent;
-  httpsAgent?: HttpsAgent;
+  maxResponseBytes?: number | undefined;
+  httpAgent?: HttpAgent | undefined;
+  httpsAgent?: HttpsAgent | undefined;
 }
 
 /**

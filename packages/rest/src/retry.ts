@@ -9,9 +9,9 @@ export interface RetryOptions {
    * The shortest pause before any retry, jittered or asked for by `Retry-After` (default 50 ms, never above
    * `maxDelayMs`): full jitter alone can pick a pause of almost nothing, which hammers a struggling server.
    */
-  minDelayMs?: number;
+  minDelayMs?: number | undefined;
   /** Source of jitter in [0, 1); injectable for tests. */
-  random?: () => number;
+  random?: (() => number) | undefined;
 }
 
 export const DEFAULT_MIN_DELAY_MS = 50;

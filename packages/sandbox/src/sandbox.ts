@@ -18,41 +18,41 @@ export const DEFAULT_SOAP_PATH = '/v4.1/prod/ECGridOS.asmx';
 
 export interface SandboxOptions {
   /** Default 0 (a free port). */
-  port?: number;
+  port?: number | undefined;
   /** Default `127.0.0.1`: the sandbox listens on loopback only unless told otherwise. */
-  host?: string;
+  host?: string | undefined;
   /** A seed document or the path of one; default `packages/sandbox/seed/sandbox-seed.json`. */
-  seed?: SandboxSeed | string;
+  seed?: SandboxSeed | string | undefined;
   /** SOAP session inactivity timeout; default 20 minutes. */
-  sessionTtlMs?: number;
+  sessionTtlMs?: number | undefined;
   /** JWT lifetime; default 1 hour. */
-  tokenTtlMs?: number;
+  tokenTtlMs?: number | undefined;
   /** Unused: rest-api/auth/login.md issues no refresh token. Kept for compatibility. */
-  refreshTtlMs?: number;
+  refreshTtlMs?: number | undefined;
   /** A SOAP session expires after this many calls (besides its inactivity timeout); default no limit. */
-  sessionMaxCalls?: number;
+  sessionMaxCalls?: number | undefined;
   /** Whether refreshing a JWT invalidates the token it replaces; default true. */
-  rotateTokens?: boolean;
+  rotateTokens?: boolean | undefined;
   /**
    * A request budget: past `calls` requests in a `windowMs` window, requests are refused with 429 and `Retry-After`
    * (the seconds until the window ends), on `protocol` (default both). Default none; `admin.setRateLimit` changes it.
    */
-  rateLimit?: RateLimit;
+  rateLimit?: RateLimit | undefined;
   /** Keep the store in this JSON file: loaded at start when it exists, rewritten (atomically) on every change. */
-  persistPath?: string;
+  persistPath?: string | undefined;
   /** Time source for expiry and timestamps; default the system clock. */
-  clock?: Clock;
+  clock?: Clock | undefined;
   /** SOAP endpoint path; default `/v4.1/prod/ECGridOS.asmx`. */
-  soapPath?: string;
+  soapPath?: string | undefined;
   /** How injected latency is waited out; default a timer. */
-  delay?: (ms: number) => Promise<void>;
+  delay?: ((ms: number) => Promise<void>) | undefined;
   /**
    * REST lists return at most this many records a page even when the client asks for more, reporting the size used
    * (as a real server may); default none. Changeable later with `admin.setPageSizeCap`.
    */
-  pageSizeCap?: number;
+  pageSizeCap?: number | undefined;
   /** Fault rules active from the start. */
-  faults?: readonly FaultRuleInput[];
+  faults?: readonly FaultRuleInput[] | undefined;
 }
 
 /** The seed's demo login; these are sandbox demo credentials, not real secrets. */

@@ -21,25 +21,25 @@ export interface SoapClientOptions {
   /** The service address, e.g. `https://os.ecgrid.io/v4.1/prod/ECGridOS.asmx`. */
   endpoint: string;
   /** Bounds each whole call; default 30 s. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Responses larger than this are refused; default 256 MiB. */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /** Plain http to a non-loopback host is refused unless allowed: session IDs and passwords travel in the body. */
-  allowInsecureHttp?: boolean;
-  onEvent?: EventListener<SoapEvent>;
+  allowInsecureHttp?: boolean | undefined;
+  onEvent?: EventListener<SoapEvent> | undefined;
   /** Adds headers to every request (`traceparent`, say); the SOAP headers themselves always win. */
-  requestHook?: RequestHook;
+  requestHook?: RequestHook | undefined;
   /**
    * Secrets known to this redactor are removed from every error. The client adds the secrets it handles itself:
    * every parameter a call sends under a credential name (`SessionID`, `Password`, `NewPassword`, `SecretKey`, …)
    * is masked in that call's errors, and the SessionID a `Login` returns is added for good.
    */
-  redactor?: Redactor;
+  redactor?: Redactor | undefined;
 }
 
 export interface CallOptions {
-  timeoutMs?: number;
-  signal?: AbortSignal;
+  timeoutMs?: number | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export interface SoapClient {

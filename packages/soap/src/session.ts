@@ -27,24 +27,27 @@ export type { SessionOperationName };
 
 export type SessionParams<Op extends OperationName> = Omit<OperationParams[Op], 'SessionID'>;
 
-export interface SoapSessionOptions extends Partial<SoapClientOptions> {
+/** Every client option, optional, and accepting `undefined` (for callers under `exactOptionalPropertyTypes`). */
+type OptionalClientOptions = { [K in keyof SoapClientOptions]?: SoapClientOptions[K] | undefined };
+
+export interface SoapSessionOptions extends OptionalClientOptions {
   /** Credentials; when absent they are read from `ECGrid__ApiKey`, or `ECGrid__Email` and `ECGrid__Password`. */
-  credentials?: SoapCredentials;
+  credentials?: SoapCredentials | undefined;
   /** Decides whether a fault means the session expired; default: detail code `Authentication`. */
-  isSessionExpired?: (fault: SoapFaultError) => boolean;
+  isSessionExpired?: ((fault: SoapFaultError) => boolean) | undefined;
   /** An existing client to use instead of creating one from `endpoint`. */
-  client?: SoapClient;
-  env?: Record<string, string | undefined>;
+  client?: SoapClient | undefined;
+  env?: Record<string, string | undefined> | undefined;
   /**
    * Where the SessionID lives. Default: this session alone. A shared store (`@ecgrid-bridge/redis-store`) gives every
    * process with the same endpoint and login one session, and one re-login for all of them when it expires.
    */
-  credentialStore?: CredentialStore;
+  credentialStore?: CredentialStore | undefined;
   /**
    * How long a stored SessionID is kept, since the service does not say when a session ends (it expires after a
    * period of inactivity); default 20 minutes. A session that ends sooner is refused and renewed once for everyone.
    */
-  sessionTtlMs?: number;
+  sessionTtlMs?: number | undefined;
 }
 
 export interface SoapSession {

@@ -22,10 +22,10 @@ export interface PostOptions {
   soapAction: string;
   body: string;
   /** Extra headers (from a request hook); the SOAP headers win over them. */
-  headers?: Readonly<Record<string, string>>;
+  headers?: Readonly<Record<string, string>> | undefined;
   timeoutMs: number;
-  signal?: AbortSignal;
-  redactor?: Redactor;
+  signal?: AbortSignal | undefined;
+  redactor?: Redactor | undefined;
 }
 
 /**

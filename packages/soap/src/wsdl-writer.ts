@@ -4,11 +4,11 @@ import type { ElementSpec } from './schema.js';
 
 export interface RenderWsdlOptions {
   /** The operations to describe; default: all of them. */
-  operations?: readonly OperationName[];
+  operations?: readonly OperationName[] | undefined;
   /** The SOAP ports' address. */
   address: string;
   /** Also declare the SOAP 1.2 binding and port, as the service's own WSDL does (default false). */
-  soap12?: boolean;
+  soap12?: boolean | undefined;
 }
 
 const escapeAttr = (s: string): string =>

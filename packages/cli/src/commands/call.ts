@@ -7,9 +7,9 @@ import { type TargetFlags, openTarget } from '../target.js';
 
 export interface CallOptions extends TargetFlags {
   /** Default: `ECGRID_BACKEND`, else `soap`. */
-  backend?: string;
+  backend?: string | undefined;
   /** Bounds the whole call, on each backend, in milliseconds. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 /** The route a command runs on: the flag, else `ECGRID_BACKEND`, else SOAP; anything else is bad usage. */

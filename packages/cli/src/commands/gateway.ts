@@ -6,14 +6,14 @@ import { type RunningSandbox, startSandbox } from '@ecgrid-bridge/sandbox';
 import { UsageError } from '../params.js';
 
 export interface GatewayCommandOptions {
-  port?: number;
-  host?: string;
-  config?: string;
-  backend?: string;
-  fallback?: boolean;
-  publicUrl?: string;
-  soapUrl?: string;
-  restUrl?: string;
+  port?: number | undefined;
+  host?: string | undefined;
+  config?: string | undefined;
+  backend?: string | undefined;
+  fallback?: boolean | undefined;
+  publicUrl?: string | undefined;
+  soapUrl?: string | undefined;
+  restUrl?: string | undefined;
 }
 
 const ROUTES: readonly Route[] = ['soap', 'rest', 'parity', 'rest-fallback-soap'];

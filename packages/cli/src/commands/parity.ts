@@ -10,18 +10,18 @@ import { type ParityCallResult, durationOf, gateCounts, isError, reasonOf } from
 import { type TargetFlags, openTarget } from '../target.js';
 
 export interface ParityCommandOptions extends TargetFlags {
-  calls?: string;
+  calls?: string | undefined;
   report: string;
   /** Also write the run as JSON (gate, summary, one result per call, records). */
-  json?: string;
+  json?: string | undefined;
   /** Also write the run as JUnit XML, one test case per call. */
-  junit?: string;
+  junit?: string | undefined;
   /** Operations whose mismatches and errors do not count against the gate (they still run and are reported). */
-  exclude?: readonly string[];
+  exclude?: readonly string[] | undefined;
   maxMismatches: number;
   maxErrors: number;
   /** Bounds each call, on each backend, in milliseconds. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 export interface PlannedCall {

@@ -5,7 +5,7 @@ import { UsageError } from '../params.js';
 export interface SandboxCommandOptions {
   port: number;
   host: string;
-  persist?: string;
+  persist?: string | undefined;
 }
 
 /** Runs the emulator until SIGINT/SIGTERM and prints how to reach it. */

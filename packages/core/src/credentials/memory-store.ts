@@ -11,10 +11,10 @@ import {
 } from './store.js';
 
 export interface MemoryCredentialStoreOptions {
-  clock?: Clock;
+  clock?: Clock | undefined;
   /** How long one renewal may run before another caller takes over; default 15 s. */
-  leaseMs?: number;
-  onEvent?: EventListener<CredentialStoreEvent>;
+  leaseMs?: number | undefined;
+  onEvent?: EventListener<CredentialStoreEvent> | undefined;
 }
 
 /** Calls waiting for a key to change, each woken once. */

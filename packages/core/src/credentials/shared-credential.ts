@@ -27,7 +27,7 @@ export interface AcquiredCredential<T> {
 
 export interface SharedCredentialOptions<T> {
   /** Default: a store of this credential's own (per process, nothing shared). */
-  store?: CredentialStore;
+  store?: CredentialStore | undefined;
   /** The credential's key in the store; a function when it is only known later (the REST base URL, say). */
   key: string | (() => string);
   /** Obtains a credential: from scratch when `base` is undefined, otherwise by renewing it (a refresh). */
@@ -35,10 +35,10 @@ export interface SharedCredentialOptions<T> {
   /** Called once with every credential this process starts to use, wherever it was obtained (to redact it). */
   adopt?(value: T): void;
   /** Renew this long before a known expiry; default 0. */
-  refreshWindowMs?: number;
+  refreshWindowMs?: number | undefined;
   /** How long the store keeps a credential whose expiry is unknown. */
   ttlMs: number;
-  clock?: Clock;
+  clock?: Clock | undefined;
 }
 
 export const DEFAULT_LEASE_MS = 15_000;

@@ -74,7 +74,7 @@ export interface CredentialStore {
   /** What happens when the server is unreachable: a typed error, or credentials kept per process. */
   readonly whenUnavailable: UnavailablePolicy;
   /** How long one process may hold a renewal before another takes over (default 15 s). */
-  readonly leaseMs?: number;
+  readonly leaseMs?: number | undefined;
   /** The process's own copy, kept current by the store's invalidation messages: no round trip. */
   cached(key: string): StoredCredential | undefined;
   /** Reads the key from the store's authority and refreshes the process's copy. */

@@ -2,8 +2,8 @@ import { MAPPINGS } from '../mapping/index.js';
 import type { BackendName, FacadeOperation, FacadeParams, FacadeResult } from '../operations.js';
 
 export interface InvokeOptions {
-  timeoutMs?: number;
-  signal?: AbortSignal;
+  timeoutMs?: number | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export interface LoginParams {

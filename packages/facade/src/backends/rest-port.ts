@@ -12,13 +12,13 @@ import type { RestPort } from './rest-backend.js';
 
 export interface RestPortOptions extends Omit<RestClientOptions, 'auth'> {
   /** An API key becomes `X-API-Key`; a login name and password become a Bearer JWT session. */
-  credentials?: SoapCredentials;
+  credentials?: SoapCredentials | undefined;
   /** Overrides the strategy built from `credentials` (client key/secret, token exchange, …). */
-  auth?: AuthStrategy;
+  auth?: AuthStrategy | undefined;
   /** The JWT login body's field for the login name (default `email`, as in the authentication guide). */
-  loginField?: 'email' | 'login';
+  loginField?: 'email' | 'login' | undefined;
   /** Where the JWT session built from `credentials` lives (a strategy passed as `auth` names its own store). */
-  credentialStore?: CredentialStore;
+  credentialStore?: CredentialStore | undefined;
 }
 
 function strategyFor(options: RestPortOptions, credentials?: SoapCredentials): AuthStrategy {

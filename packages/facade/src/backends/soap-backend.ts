@@ -12,18 +12,18 @@ import type { FacadeOperation, FacadeParams, FacadeResult } from '../operations.
 import { type Backend, type InvokeOptions, sessionResultOf } from './backend.js';
 
 export interface SoapBackendOptions {
-  endpoint?: string;
-  credentials?: SoapCredentials;
-  timeoutMs?: number;
-  allowInsecureHttp?: boolean;
-  onEvent?: EventListener<SoapEvent>;
+  endpoint?: string | undefined;
+  credentials?: SoapCredentials | undefined;
+  timeoutMs?: number | undefined;
+  allowInsecureHttp?: boolean | undefined;
+  onEvent?: EventListener<SoapEvent> | undefined;
   /** Adds headers to every SOAP request (see `createSoapClient`). */
-  requestHook?: RequestHook;
+  requestHook?: RequestHook | undefined;
   /** Use an existing session instead. */
-  session?: SoapSession;
-  redactor?: Redactor;
+  session?: SoapSession | undefined;
+  redactor?: Redactor | undefined;
   /** Where the SessionID lives; see `createSoapSession`. */
-  credentialStore?: CredentialStore;
+  credentialStore?: CredentialStore | undefined;
 }
 
 /** Serves facade calls with the SOAP session manager (SessionID injection, re-login on session faults). */

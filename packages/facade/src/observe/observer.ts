@@ -12,10 +12,10 @@ import type { FacadeEvent } from './events.js';
 import { type Logger, logEvent } from './logger.js';
 
 export interface ObserverOptions {
-  onEvent?: EventListener<FacadeEvent>;
-  logger?: Logger;
+  onEvent?: EventListener<FacadeEvent> | undefined;
+  logger?: Logger | undefined;
   /** Default: the global tracer provider's (a no-op until an OpenTelemetry SDK is registered). */
-  tracer?: Tracer;
+  tracer?: Tracer | undefined;
 }
 
 /** The facade call a piece of work belongs to, carried through every await it makes. */

@@ -9,29 +9,29 @@ import type { ParitySummary } from './summary.js';
 
 export interface ParityOptions {
   /** Which side's result the caller gets (default `soap`); migration stages decide it per operation. */
-  authoritative?: BackendName;
+  authoritative?: BackendName | undefined;
   /**
    * Wait for the candidate before returning; both then run concurrently. Default false: the candidate starts once
    * the caller has the authoritative answer, so it never delays the caller.
    */
-  waitForCandidate?: boolean;
+  waitForCandidate?: boolean | undefined;
   /** The candidate's own time limit (default 10 s). */
-  candidateTimeoutMs?: number;
+  candidateTimeoutMs?: number | undefined;
   /** Receives mismatch and error records (and match records with `publishMatches`). Its failures are swallowed. */
-  publish?: (record: MismatchRecord) => void | Promise<void>;
-  publishMatches?: boolean;
+  publish?: ((record: MismatchRecord) => void | Promise<void>) | undefined;
+  publishMatches?: boolean | undefined;
   /** More result paths to leave out of comparisons, per operation. */
-  ignore?: Partial<Record<string, readonly string[]>>;
+  ignore?: Partial<Record<string, readonly string[]>> | undefined;
   /** Called when comparing or publishing fails; never affects the caller. */
-  onInternalError?: (error: unknown) => void;
+  onInternalError?: ((error: unknown) => void) | undefined;
   /**
    * Compare downloads (default true): the file is read on both backends and compared by name, size and SHA-256.
    * `false` turns it off for every download, `{ ParcelDownload: false }` for one operation (very large files, say);
    * a download not compared runs on the authoritative side alone.
    */
-  compareDownloads?: boolean | Partial<Record<string, boolean>>;
+  compareDownloads?: boolean | Partial<Record<string, boolean>> | undefined;
   /** How many recent records `parityRecords()` keeps, matches included (default 1,000; 0 keeps none). */
-  keepRecords?: number;
+  keepRecords?: number | undefined;
 }
 
 /** Whether parity compares the downloads of an operation under these options. */

@@ -7,7 +7,7 @@ export interface NormalizeOptions {
   /** Paths to drop: `Field`, `List[].Field`, `[].Field` for a list result, `.` for the whole value. */
   ignore: readonly string[];
   /** Lists whose order the API does not promise, sorted by a field: `[].ParcelID` or `List[].ParcelID`. */
-  orderBy?: string;
+  orderBy?: string | undefined;
 }
 
 /**

@@ -4,9 +4,9 @@ import { mayFallBack } from './fallback.js';
 
 export interface BreakerOptions {
   /** Consecutive REST outages that open the circuit (default 5). */
-  failures?: number;
+  failures?: number | undefined;
   /** How long the circuit stays open before one call may try REST again (default 30 s). */
-  halfOpenAfterMs?: number;
+  halfOpenAfterMs?: number | undefined;
 }
 
 export type BreakerState = 'closed' | 'open' | 'half-open';

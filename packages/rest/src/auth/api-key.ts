@@ -4,11 +4,11 @@ import { withHeaders, type AuthStrategy, type AuthTransport } from './types.js';
 
 export interface ApiKeyAuthOptions {
   /** Defaults to the `ECGrid__ApiKey` environment variable. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Where to read `ECGrid__ApiKey`; defaults to `process.env`. */
-  env?: Record<string, string | undefined>;
+  env?: Record<string, string | undefined> | undefined;
   /** Defaults to `X-API-Key`. */
-  headerName?: string;
+  headerName?: string | undefined;
 }
 
 export interface ApiKeyAuth extends AuthStrategy {

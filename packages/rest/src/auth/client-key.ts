@@ -6,9 +6,9 @@ export interface ClientKeyOptions {
   clientKey: string;
   clientSecret: string;
   /** Header carrying the key/secret JSON; defaults to `Eagle-Api-Key`. */
-  headerName?: string;
+  headerName?: string | undefined;
   /** Value of the `api-version` header; defaults to `1.0`. */
-  apiVersion?: string;
+  apiVersion?: string | undefined;
 }
 
 export const DEFAULT_CLIENT_KEY_HEADER = 'Eagle-Api-Key';

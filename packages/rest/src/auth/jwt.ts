@@ -19,26 +19,26 @@ import type { AuthStrategy, AuthTransport } from './types.js';
 
 export interface JwtAuthOptions {
   /** The login name sent as `email` (the authentication guide's field). Defaults to `ECGrid__Email`. */
-  email?: string;
+  email?: string | undefined;
   /** The login name sent as `login` (the REST reference's field). */
-  login?: string;
+  login?: string | undefined;
   /** Defaults to `ECGrid__Password`. Checked against ECGrid's password rule before anything is sent. */
-  password?: string;
+  password?: string | undefined;
   /**
    * The login body's field for the login name. Defaults to `email` (the guide), or to `login` when only
    * `login` is given.
    */
-  loginField?: 'email' | 'login';
+  loginField?: 'email' | 'login' | undefined;
   /** Refresh this long before `expiresAt`; default 60 s. */
-  refreshWindowMs?: number;
-  clock?: Clock;
+  refreshWindowMs?: number | undefined;
+  clock?: Clock | undefined;
   /** Where to read `ECGrid__Email` / `ECGrid__Password`; defaults to `process.env`. */
-  env?: Record<string, string | undefined>;
+  env?: Record<string, string | undefined> | undefined;
   /**
    * Where the token pair lives. Default: this strategy alone. A shared store (`@ecgrid-bridge/redis-store`) gives
    * every process with the same base URL and login one session and one refresh for all of them.
    */
-  credentialStore?: CredentialStore;
+  credentialStore?: CredentialStore | undefined;
 }
 
 export interface JwtSession extends HeldToken {

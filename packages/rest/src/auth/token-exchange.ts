@@ -10,12 +10,12 @@ import type { AuthStrategy, AuthTransport } from './types.js';
 
 export interface TokenExchangeAuthOptions extends ClientKeyOptions {
   /** Relative to the base URL; default `api/request-token`. */
-  tokenPath?: string;
+  tokenPath?: string | undefined;
   /** Request a new token this long before the token's `exp`; default 60 s. */
-  refreshWindowMs?: number;
-  clock?: Clock;
+  refreshWindowMs?: number | undefined;
+  clock?: Clock | undefined;
   /** Where the token lives. Default: this strategy alone; a shared store gives every process one token. */
-  credentialStore?: CredentialStore;
+  credentialStore?: CredentialStore | undefined;
 }
 
 export const DEFAULT_TOKEN_PATH = 'api/request-token';

@@ -26,7 +26,7 @@ export interface TokenKeeperOptions<T extends HeldToken> {
   /** The token's key in the store. */
   key: () => string;
   /** Default: this strategy alone. */
-  store?: CredentialStore;
+  store?: CredentialStore | undefined;
 }
 
 /**

@@ -93,8 +93,8 @@ export type ParcelStatus =
 
 /** Per-call options every endpoint helper accepts. */
 export interface CallOptions {
-  timeoutMs?: number;
-  signal?: AbortSignal;
+  timeoutMs?: number | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export function callOptions(options: CallOptions | undefined): Pick<RestRequest, 'timeoutMs' | 'signal'> {

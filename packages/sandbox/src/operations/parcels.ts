@@ -147,7 +147,7 @@ function soapDownload(call: SoapCallWith<OperationParams['ParcelDownload']>, opt
   return options.base64 ? fileInfoBase64(file.parcel, file.content) : fileInfo(file.parcel, file.content);
 }
 
-interface UploadFields {
+export interface UploadFields {
   readonly FileName?: string;
   readonly Bytes?: number;
   readonly Content?: Buffer;

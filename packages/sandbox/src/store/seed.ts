@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { DOCUMENTED_ENUMS } from '@ecgrid-bridge/catalog';
 import { satisfiesPasswordRule } from '@ecgrid-bridge/core';
 import { SandboxSeedError, ServiceError } from '../errors.js';
@@ -112,7 +112,8 @@ export interface DemoCredentials {
   readonly userId: number;
 }
 
-export const DEFAULT_SEED_PATH = fileURLToPath(new URL('../../seed/sandbox-seed.json', import.meta.url));
+/** The seed the package ships, found through the package's own `./seed.json` export: the same from source and from dist. */
+export const DEFAULT_SEED_PATH = createRequire(import.meta.url).resolve('@ecgrid-bridge/sandbox/seed.json');
 
 export function readSeedFile(file: string = DEFAULT_SEED_PATH): SandboxSeed {
   let text: string;

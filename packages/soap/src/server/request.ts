@@ -17,11 +17,11 @@ export interface SoapRequest {
 
 export interface ReadSoapRequestOptions {
   /** The SOAP versions the endpoint serves (default both, as the WSDL's two bindings declare). */
-  readonly versions?: readonly SoapVersion[];
+  readonly versions?: readonly SoapVersion[] | undefined;
   /** Why an operation is not served here, or undefined when it is (default: every operation is served). */
   readonly refuse?: (operation: OperationName) => string | undefined;
   /** Deepest element nesting accepted (default 32; an ECGridOS request is 4 deep). */
-  readonly maxDepth?: number;
+  readonly maxDepth?: number | undefined;
 }
 
 const BY_ACTION: ReadonlyMap<string, OperationSpec> = new Map(Object.values(OPERATIONS).map((op) => [op.soapAction, op]));
