@@ -35,6 +35,10 @@ const tpState = async (soap: EcgridFacade, ecgridId: number) => {
   const tp = await soap.TPInfo({ ECGridID: ecgridId });
   return tp && { status: tp.Status, description: tp.Description };
 };
+const userState = async (soap: EcgridFacade, userId: number) => {
+  const u = await soap.UserInfo({ UserID: userId });
+  return u && { first: u.FirstName, last: u.LastName, email: u.EMail, level: u.AuthLevel, status: u.Status };
+};
 const carbonCopyState = (id: number) => async (soap: EcgridFacade) => (await soap.CarbonCopyInfo({ CarbonCopyID: id }))?.Status;
 
 /** One row per write, chosen so that the change is visible in the read-back. */
@@ -52,6 +56,13 @@ const ROWS: Rows = {
     params: { InterconnectID: 9003, AuthLevel: 'General', Note: 'Teststart am Montag', EMailTo: 'NoEMail' },
     readBack: async (soap) => (await soap.InterconnectNoteList({ InterconnectID: 9003 }))?.map((n) => n.Note),
   },
+  // users
+  UserUpdate: {
+    params: { UserID: 2007, FirstName: 'Jó', LastName: 'Müller', EMail: 'jo@acme.example', CellCarrier: 'NoChange', AuthLevel: 'NoChange' },
+    readBack: (soap) => userState(soap, 2007),
+  },
+  UserSetAuthLevel: { params: { UserID: 2009, AuthLevel: 'MailboxUser' }, readBack: (soap) => userState(soap, 2009) },
+  UserTerminate: { params: { UserID: 2008 }, readBack: (soap) => userState(soap, 2008) },
   // parcels
   ParcelSetMailbagControlID: {
     params: { ParcelID: 987650005, MailbagControlID: 'MB-WRITE-1' },

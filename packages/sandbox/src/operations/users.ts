@@ -1,6 +1,16 @@
-import { optInt, optString, reqString } from '../rest/input.js';
+import { optInt, optString, reqInt, reqString } from '../rest/input.js';
 import * as json from '../rest/json.js';
-import { apiKey, generatePassword, setUserStatus, user, userByLogin, users } from '../service/users.js';
+import {
+  apiKey,
+  generatePassword,
+  setAuthLevel,
+  setUserStatus,
+  terminateUser,
+  updateUser,
+  user,
+  userByLogin,
+  users,
+} from '../service/users.js';
 import { userInfo } from '../soap/records.js';
 import type { UserRecord } from '../store/records.js';
 import type { SandboxService } from '../service/service.js';
@@ -74,3 +84,36 @@ export const GeneratePassword = {
 
 export const UserActivate = { soap: (call) => setUserStatus(call.service, call.caller(), call.params.UserID, 'Active') } satisfies OperationGroup['UserActivate'];
 export const UserSuspend = { soap: (call) => setUserStatus(call.service, call.caller(), call.params.UserID, 'Suspended') } satisfies OperationGroup['UserSuspend'];
+
+/**
+ * SOAP's CellPhone, CellCarrier and a new AuthLevel have no stored field here (the record keeps no cell phone;
+ * UserSetAuthLevel sets the level): UserUpdate stores the profile fields and answers true.
+ */
+export const UserUpdate = {
+  soap: (call) => {
+    const p = call.params;
+    updateUser(call.service, call.caller(), p.UserID, { firstName: p.FirstName, lastName: p.LastName, email: p.EMail, company: p.Company, phone: p.Phone });
+    return true;
+  },
+  rest: {
+    // rest-api/users/update-user.md: answers the updated user.
+    'users.update': (call) => {
+      const b = call.body;
+      const changes = { firstName: optString(b, 'firstName'), lastName: optString(b, 'lastName'), email: optString(b, 'email') };
+      return json.user(updateUser(call.service, call.caller(), reqInt(b, 'userId'), changes));
+    },
+  },
+} satisfies OperationGroup['UserUpdate'];
+
+export const UserSetAuthLevel = {
+  soap: (call) => setAuthLevel(call.service, call.caller(), call.params.UserID, call.params.AuthLevel) !== undefined,
+  rest: {
+    // rest-api/users/set-role.md: answers the updated user. Its optional networkId/mailboxId scope is not stored.
+    'users.setRole': (call) => json.user(setAuthLevel(call.service, call.caller(), reqInt(call.body, 'userId'), reqString(call.body, 'authLevel'))),
+  },
+} satisfies OperationGroup['UserSetAuthLevel'];
+
+export const UserTerminate = {
+  soap: (call) => terminateUser(call.service, call.caller(), call.params.UserID),
+  rest: { 'users.terminate': (call) => terminateUser(call.service, call.caller(), pathValue(call)) },
+} satisfies OperationGroup['UserTerminate'];

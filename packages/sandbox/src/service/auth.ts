@@ -350,6 +350,26 @@ export class AuthService {
     entry.invalid = 'logged-out';
   }
 
+  /** Ends one user's open SOAP sessions and makes its issued tokens unusable (UserReset); returns how many were live. */
+  resetSessionsOf(userId: number): number {
+    let count = 0;
+    this.#store.commit((draft) => {
+      for (const [id, s] of draft.sessions) {
+        if (s.userId === userId && s.status === 'Open') {
+          draft.sessions.set(id, { ...s, status: 'Expired', expires: this.#iso() });
+          count++;
+        }
+      }
+    });
+    const now = this.#now();
+    for (const entry of this.#tokens.values()) {
+      if (entry.userId !== userId) continue;
+      if (entry.invalid === undefined && entry.expiresAtMs > now) count++;
+      entry.invalid ??= 'expired';
+    }
+    return count;
+  }
+
   /** Makes every issued token unusable now; returns how many tokens were live. */
   expireAllTokens(): number {
     let count = 0;

@@ -88,3 +88,70 @@ export function sessionsOfUser(svc: SandboxService, caller: Caller, userId: numb
   const all = svc.auth.sessionsOf(target.userId).filter((s) => inRange(s.started, begin, end));
   return maxRecords === 0 ? all : all.slice(0, maxRecords);
 }
+
+/** An administrator's change to another user at or below its own level (a user may not change its own standing). */
+function administered(svc: SandboxService, caller: Caller, userId: number, what: string): UserRecord {
+  const target = user(svc, caller, userId);
+  requireAdmin(caller.user, what);
+  if (target.userId === caller.user.userId) throw invalidParameter(`a user cannot do this to itself: ${what}`);
+  if (rank(target.authLevel) > rank(caller.user.authLevel)) throw accessDenied(`user ${userId} has a higher auth level than this user`);
+  return target;
+}
+
+export interface UserChanges {
+  readonly firstName?: string | undefined;
+  readonly lastName?: string | undefined;
+  readonly email?: string | undefined;
+  readonly company?: string | undefined;
+  readonly phone?: string | undefined;
+}
+
+/** rest-api/users/update-user.md: `email` must be a valid address. The sandbox's test of one: text@text.text. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * UserUpdate and PUT /v2/users: a user updates itself, an administrator the users it administers. Empty or absent
+ * values leave a field as it is (the docs do not say how to clear one; the sandbox never clears).
+ */
+export function updateUser(svc: SandboxService, caller: Caller, userId: number, changes: UserChanges): UserRecord {
+  const target = user(svc, caller, userId);
+  if (target.userId !== caller.user.userId) administered(svc, caller, userId, "updating another user's profile");
+  const email = changes.email?.trim();
+  if (email && !EMAIL.test(email)) throw invalidParameter('email is not a valid email address');
+  const pick = (value: string | undefined, current: string) => (value === undefined || value === '' ? current : value);
+  const updated: UserRecord = {
+    ...target,
+    firstName: pick(changes.firstName, target.firstName),
+    lastName: pick(changes.lastName, target.lastName),
+    email: pick(email, target.email),
+    company: pick(changes.company, target.company),
+    phone: pick(changes.phone, target.phone),
+    modified: svc.nowIso(),
+  };
+  svc.commit((draft) => draft.users.set(userId, updated));
+  return updated;
+}
+
+/**
+ * UserSetAuthLevel and POST /v2/users/role: an administrator sets the level of a user it administers, never above
+ * its own (rest-api/users/set-role.md warns about elevation; the limit is the sandbox's reading of that warning).
+ */
+export function setAuthLevel(svc: SandboxService, caller: Caller, userId: number, level: string | undefined): UserRecord {
+  const target = administered(svc, caller, userId, "changing a user's auth level");
+  const authLevel = oneOf(AUTH_LEVELS, 'authLevel', 'AuthLevel', level);
+  if (authLevel === undefined) throw invalidParameter('authLevel is required');
+  if (authLevel === 'NoChange') return target;
+  if (rank(authLevel) > rank(caller.user.authLevel)) throw accessDenied(`cannot raise a user above this user's auth level (${caller.user.authLevel})`);
+  const updated: UserRecord = { ...target, authLevel, modified: svc.nowIso() };
+  svc.commit((draft) => draft.users.set(userId, updated));
+  return updated;
+}
+
+/** UserTerminate and DELETE /v2/users/{id} (terminate-user.md): permanent; the user's sessions and keys stop working. */
+export function terminateUser(svc: SandboxService, caller: Caller, userId: number): boolean {
+  const target = administered(svc, caller, userId, 'terminating a user');
+  if (target.status === 'Terminated') throw invalidParameter(`user ${userId} is already terminated`);
+  svc.commit((draft) => draft.users.set(userId, { ...target, status: 'Terminated', modified: svc.nowIso() }));
+  svc.auth.resetSessionsOf(userId);
+  return true;
+}

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SEED_PATH, type RunningSandbox, type SandboxSeed, startSandbox } from '../src/index.js';
+import { type XmlNode, restCall, soapCall } from './support/clients.js';
+
+/** User writes (rest-api/users/update-user.md, set-role.md, terminate-user.md) on both protocols over one store. */
+
+let sb: RunningSandbox;
+const seed = JSON.parse(readFileSync(DEFAULT_SEED_PATH, 'utf8')) as SandboxSeed;
+const keyOf = (userId: number) => seed.users.find((u) => u.userId === userId)?.apiKey ?? '';
+const soap = (op: string, params: Record<string, string | number | boolean> = {}) => soapCall(sb.soapUrl, op, { SessionID: sb.credentials.apiKey, ...params });
+const rest = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, apiKey = sb.credentials.apiKey) =>
+  restCall(sb.restUrl, method, path, { headers: { 'x-api-key': apiKey }, ...(body !== undefined ? { body } : {}) });
+const restUser = async (id: number) => (await rest('GET', `/v2/users/${id}`)).json?.data as Record<string, unknown>;
+const soapUser = async (id: number) => (await soap('UserInfo', { UserID: id })).result as XmlNode;
+const UPDATE = { CellCarrier: 'NoChange', AuthLevel: 'NoChange' };
+
+beforeAll(async () => {
+  sb = await startSandbox();
+});
+afterAll(() => sb.close());
+beforeEach(() => sb.admin.reset());
+
+describe('user writes', () => {
+  it('UserUpdate on SOAP is read on REST; PUT /v2/users answers the updated user and SOAP reads it; empty values change nothing', async () => {
+    expect((await soap('UserUpdate', { UserID: 2007, FirstName: 'Jó', LastName: 'Müller', EMail: '', ...UPDATE })).result).toBe('true');
+    expect(await restUser(2007)).toMatchObject({ firstName: 'Jó', lastName: 'Müller', email: seed.users.find((u) => u.userId === 2007)?.email });
+    const answer = await rest('PUT', '/v2/users', { userId: 2007, email: 'jo@acme.example' });
+    expect(answer.json?.data).toMatchObject({ userId: 2007, email: 'jo@acme.example', firstName: 'Jó' });
+    expect(await soapUser(2007)).toMatchObject({ EMail: 'jo@acme.example', LastName: 'Müller' });
+  });
+
+  it('refuses a malformed email, and another mailbox’s user, with the documented error codes', async () => {
+    expect((await rest('PUT', '/v2/users', { userId: 2007, email: 'not-an-address' })).json?.errorCode).toBe('InvalidParameter');
+    expect((await soap('UserUpdate', { UserID: 2007, EMail: 'not-an-address', ...UPDATE })).fault).toBeDefined();
+    const foreign = await rest('PUT', '/v2/users', { userId: 2011, firstName: 'X' });
+    expect(foreign.json?.success).toBe(false);
+    const asRoot = await soapCall(sb.soapUrl, 'UserInfo', { SessionID: keyOf(2001), UserID: 2011 });
+    expect((asRoot.result as XmlNode)['FirstName']).toBe('Sam');
+  });
+
+  it('a user updates its own profile without being an administrator', async () => {
+    const own = await rest('PUT', '/v2/users', { userId: 2009, lastName: 'Ödegaard' }, keyOf(2009));
+    expect(own.json?.data).toMatchObject({ userId: 2009, lastName: 'Ödegaard' });
+    expect((await rest('PUT', '/v2/users', { userId: 2007, lastName: 'X' }, keyOf(2009))).json?.errorCode).toBe('AccessDenied');
+  });
+
+  it('UserSetAuthLevel and POST /v2/users/role set a level up to the caller’s own, never above it, never its own', async () => {
+    expect((await soap('UserSetAuthLevel', { UserID: 2009, AuthLevel: 'MailboxUser' })).result).toBe('true');
+    expect((await restUser(2009))['authLevel']).toBe('MailboxUser');
+    expect((await rest('POST', '/v2/users/role', { userId: 2009, authLevel: 'MailboxAdmin' })).json?.data).toMatchObject({ authLevel: 'MailboxAdmin' });
+    expect((await rest('POST', '/v2/users/role', { userId: 2007, authLevel: 'NetworkAdmin' })).json?.errorCode).toBe('AccessDenied');
+    expect((await rest('POST', '/v2/users/role', { userId: 2007, authLevel: 'Wizard' })).json?.errorCode).toBe('InvalidParameter');
+    expect((await rest('POST', '/v2/users/role', { userId: 2006, authLevel: 'MailboxUser' })).json?.success).toBe(false);
+    expect((await soapUser(2007))['AuthLevel']).toBe('MailboxUser');
+  });
+
+  it('UserTerminate ends the user for good: its key stops working on both protocols, and a second terminate is refused', async () => {
+    expect((await rest('GET', '/v2/users/me', undefined, keyOf(2008))).json?.success).toBe(true);
+    expect((await soap('UserTerminate', { UserID: 2008 })).result).toBe('true');
+    expect((await restUser(2008))['status']).toBe('Terminated');
+    expect((await rest('GET', '/v2/users/me', undefined, keyOf(2008))).json?.success).toBe(false);
+    expect((await soapCall(sb.soapUrl, 'WhoAmI', { SessionID: keyOf(2008) })).fault).toBeDefined();
+    expect((await rest('DELETE', '/v2/users/2008')).json?.errorCode).toBe('InvalidParameter');
+    expect((await rest('DELETE', '/v2/users/2007')).json?.data).toBe(true);
+    expect((await soapUser(2007))['Status']).toBe('Terminated');
+  });
+});
