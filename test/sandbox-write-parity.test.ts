@@ -57,6 +57,14 @@ const ROWS: Rows = {
     readBack: async (soap) => (await soap.InterconnectNoteList({ InterconnectID: 9003 }))?.map((n) => n.Note),
   },
   // users
+  UserAdd: {
+    params: { MailboxID: 5001, LoginName: 'acme.neu', Password: 'Grüße-2026!', FirstName: 'Zoë', LastName: 'Ødegård', EMail: 'zoe@acme.example', CellCarrier: 'NoChange', AuthLevel: 'MailboxUser' },
+    readBack: (soap, id) => userState(soap, id),
+  },
+  UserAddEx: {
+    params: { NetworkID: 1001, MailboxID: 5001, LoginName: 'acme.neu', Password: 'Grüße-2026!', FirstName: 'Zoë', EMail: 'zoe@acme.example', CellCarrier: 'NoChange', AuthLevel: 'TPUser' },
+    readBack: (soap, id) => userState(soap, id),
+  },
   UserUpdate: {
     params: { UserID: 2007, FirstName: 'Jó', LastName: 'Müller', EMail: 'jo@acme.example', CellCarrier: 'NoChange', AuthLevel: 'NoChange' },
     readBack: (soap) => userState(soap, 2007),

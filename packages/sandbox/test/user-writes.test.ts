@@ -65,4 +65,28 @@ describe('user writes', () => {
     expect((await rest('DELETE', '/v2/users/2007')).json?.data).toBe(true);
     expect((await soapUser(2007))['Status']).toBe('Terminated');
   });
+
+  it('UserAdd on SOAP and POST /v2/users add a user the other protocol reads, in the caller’s mailbox by default', async () => {
+    const added = await soap('UserAdd', { MailboxID: 5001, LoginName: 'acme.neu', Password: 'Grüße-2026!', FirstName: 'Zoë', EMail: 'zoe@acme.example', CellCarrier: 'NoChange', AuthLevel: 'MailboxUser' });
+    const userId = Number(added.result);
+    expect(userId).toBeGreaterThan(2013);
+    expect(await restUser(userId)).toMatchObject({ login: 'acme.neu', firstName: 'Zoë', mailboxId: 5001, networkId: 1001, authLevel: 'MailboxUser', status: 'Active' });
+    const created = await rest('POST', '/v2/users', { login: 'acme.rest', password: 'Passw0rd!', email: 'rest@acme.example' });
+    expect(created.json?.data).toMatchObject({ login: 'acme.rest', mailboxId: 5001, authLevel: 'MailboxUser' });
+    const id = (created.json?.data as { userId: number }).userId;
+    expect(await soapUser(id)).toMatchObject({ LoginName: 'acme.rest', MailboxID: String(5001) });
+  });
+
+  it('refuses a weak password without repeating it, a login already in use, a level above the caller’s and a user outside its mailbox', async () => {
+    const weak = await rest('POST', '/v2/users', { login: 'acme.weak', password: 'weakpassword', email: 'w@acme.example' });
+    expect(weak.json?.errorCode).toBe('InvalidParameter');
+    expect(weak.text).not.toContain('weakpassword');
+    const soapWeak = await soap('UserAdd', { MailboxID: 5001, LoginName: 'acme.weak', Password: 'weakpassword', EMail: 'w@acme.example', CellCarrier: 'NoChange', AuthLevel: 'MailboxUser' });
+    expect(soapWeak.fault).toBeDefined();
+    expect(soapWeak.text).not.toContain('weakpassword');
+    expect((await rest('POST', '/v2/users', { login: 'ACME.CLERK', password: 'Passw0rd!', email: 'c@acme.example' })).json?.errorCode).toBe('InvalidParameter');
+    expect((await rest('POST', '/v2/users', { login: 'acme.boss', password: 'Passw0rd!', email: 'b@acme.example', authLevel: 'NetworkAdmin' })).json?.errorCode).toBe('AccessDenied');
+    expect((await rest('POST', '/v2/users', { login: 'acme.net', password: 'Passw0rd!', email: 'n@acme.example', mailboxId: 0 })).json?.errorCode).toBe('AccessDenied');
+    expect((await rest('POST', '/v2/users', { login: 'acme.other', password: 'Passw0rd!', email: 'o@acme.example', mailboxId: 5003 })).json?.success).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 import { optInt, optString, reqInt, reqString } from '../rest/input.js';
 import * as json from '../rest/json.js';
 import {
+  addUser,
   apiKey,
   generatePassword,
   setAuthLevel,
@@ -117,3 +118,56 @@ export const UserTerminate = {
   soap: (call) => terminateUser(call.service, call.caller(), call.params.UserID),
   rest: { 'users.terminate': (call) => terminateUser(call.service, call.caller(), pathValue(call)) },
 } satisfies OperationGroup['UserTerminate'];
+
+/** rest-api/users/create-user.md: answers the new user (SOAP: its UserID). */
+const create = (call: RestCall) => {
+  const b = call.body;
+  return json.user(
+    addUser(call.service, call.caller(), {
+      login: reqString(b, 'login'),
+      password: reqString(b, 'password'),
+      email: reqString(b, 'email'),
+      firstName: optString(b, 'firstName'),
+      lastName: optString(b, 'lastName'),
+      networkId: optInt(b, 'networkId'),
+      mailboxId: optInt(b, 'mailboxId'),
+      authLevel: optString(b, 'authLevel'),
+    }),
+  );
+};
+
+type SoapNewUser = {
+  readonly LoginName?: string | undefined;
+  readonly Password?: string | undefined;
+  readonly EMail?: string | undefined;
+  readonly FirstName?: string | undefined;
+  readonly LastName?: string | undefined;
+  readonly Company?: string | undefined;
+  readonly Phone?: string | undefined;
+  readonly MailboxID: number;
+  readonly AuthLevel: string;
+};
+
+/** The SOAP form; the recovery question, cell phone and carrier have no stored field in the sandbox. */
+const soapNewUser = (p: SoapNewUser, networkId: number | undefined) => ({
+  login: p.LoginName ?? '',
+  password: p.Password ?? '',
+  email: p.EMail ?? '',
+  firstName: p.FirstName,
+  lastName: p.LastName,
+  company: p.Company,
+  phone: p.Phone,
+  networkId,
+  mailboxId: p.MailboxID,
+  authLevel: p.AuthLevel,
+});
+
+export const UserAdd = {
+  soap: (call) => addUser(call.service, call.caller(), soapNewUser(call.params, undefined)).userId,
+  rest: { 'users.create': create },
+} satisfies OperationGroup['UserAdd'];
+
+export const UserAddEx = {
+  soap: (call) => addUser(call.service, call.caller(), soapNewUser(call.params, call.params.NetworkID)).userId,
+  rest: { 'users.create': create },
+} satisfies OperationGroup['UserAddEx'];

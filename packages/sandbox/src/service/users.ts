@@ -1,8 +1,10 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { satisfiesPasswordRule } from '@ecgrid-bridge/core';
 import { enumValues } from '@ecgrid-bridge/soap';
 import { accessDenied, invalidParameter } from '../errors.js';
-import type { SessionRecord, UserRecord } from '../store/records.js';
+import type { AuthLevel, SessionRecord, UserRecord } from '../store/records.js';
+import { hashPassword } from '../auth/secrets.js';
+import { mailbox } from './directory.js';
 import { canSeeUser, rank, requireAdmin } from './access.js';
 import type { Caller } from './auth.js';
 import { contains, given, inRange, oneOf, visibleRecord } from './filters.js';
@@ -154,4 +156,67 @@ export function terminateUser(svc: SandboxService, caller: Caller, userId: numbe
   svc.commit((draft) => draft.users.set(userId, { ...target, status: 'Terminated', modified: svc.nowIso() }));
   svc.auth.resetSessionsOf(userId);
   return true;
+}
+
+export interface NewUser {
+  readonly login: string;
+  readonly password: string;
+  readonly email: string;
+  readonly firstName?: string | undefined;
+  readonly lastName?: string | undefined;
+  readonly company?: string | undefined;
+  readonly phone?: string | undefined;
+  /** Absent or 0: the caller's network. */
+  readonly networkId?: number | undefined;
+  /** Absent: the caller's mailbox; 0: a network-level user. */
+  readonly mailboxId?: number | undefined;
+  /** Absent or NoChange: MailboxUser, create-user.md's default. */
+  readonly authLevel?: string | undefined;
+}
+
+/**
+ * UserAdd, UserAddEx and POST /v2/users (rest-api/users/create-user.md): an administrator adds a user inside what it
+ * administers, at or below its own level. The login is unique within the network (compared case-insensitively: the
+ * sandbox's reading, as logins are matched so elsewhere); the password follows the documented pattern and never
+ * appears in an error.
+ */
+export function addUser(svc: SandboxService, caller: Caller, input: NewUser): UserRecord {
+  requireAdmin(caller.user, 'adding a user');
+  const login = input.login.trim();
+  if (!login) throw invalidParameter('login is required');
+  if (!satisfiesPasswordRule(input.password)) {
+    throw invalidParameter('the password must contain a lowercase letter, an uppercase letter, a digit and a special character');
+  }
+  const email = input.email.trim();
+  if (!EMAIL.test(email)) throw invalidParameter('email is not a valid email address');
+  const level = oneOf(AUTH_LEVELS, 'authLevel', 'AuthLevel', input.authLevel);
+  const authLevel: AuthLevel = level === undefined || level === 'NoChange' ? 'MailboxUser' : level;
+  if (rank(authLevel) > rank(caller.user.authLevel)) throw accessDenied(`cannot add a user above this user's auth level (${caller.user.authLevel})`);
+  const mailboxId = input.mailboxId ?? caller.user.mailboxId;
+  const home = mailboxId > 0 ? mailbox(svc, caller, mailboxId) : undefined;
+  const networkId = home?.networkId ?? (input.networkId || caller.user.networkId);
+  if (home && input.networkId && input.networkId !== home.networkId) throw invalidParameter(`mailbox ${mailboxId} is not in network ${input.networkId}`);
+  const taken = [...svc.state.users.values()].some((u) => u.networkId === networkId && u.loginName.toLowerCase() === login.toLowerCase());
+  if (taken) throw invalidParameter(`the login ${login} is already in use in network ${networkId}`);
+  const now = svc.nowIso();
+  const created: UserRecord = {
+    userId: Math.max(0, ...svc.state.users.keys()) + 1,
+    loginName: login,
+    email,
+    passwordHash: hashPassword(input.password),
+    apiKey: randomUUID(),
+    firstName: input.firstName ?? '',
+    lastName: input.lastName ?? '',
+    company: input.company ?? '',
+    phone: input.phone ?? '',
+    authLevel,
+    networkId,
+    mailboxId,
+    status: 'Active',
+    created: now,
+    modified: now,
+  };
+  if (!canSeeUser(caller.user, created)) throw accessDenied('the new user would be outside what this user administers');
+  svc.commit((draft) => draft.users.set(created.userId, created));
+  return created;
 }
