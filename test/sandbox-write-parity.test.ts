@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type EcgridFacade, type FacadeOperation, type FacadeParams, type FacadeResult, MAPPINGS } from '@ecgrid-bridge/facade';
-import { type RunningSandbox, SANDBOX_OPERATIONS, restEndpointsOf, startSandbox } from '@ecgrid-bridge/sandbox';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_SEED_PATH, type RunningSandbox, SANDBOX_OPERATIONS, type SandboxSeed, restEndpointsOf, startSandbox } from '@ecgrid-bridge/sandbox';
 import { facadeOn } from './support.js';
 
 /**
@@ -16,6 +17,8 @@ interface WriteRow<Op extends FacadeOperation> {
   readonly readBack: (soap: EcgridFacade, result: FacadeResult<Op>) => Promise<unknown>;
   /** The part of the write's own answer both backends must agree on; by default all of it. */
   readonly answer?: (result: FacadeResult<Op>) => unknown;
+  /** Who writes: the demo user (a mailbox administrator) unless the write needs a network administrator. */
+  readonly by?: 'networkAdmin';
 }
 
 type Rows = { readonly [Op in FacadeOperation]?: WriteRow<Op> };
@@ -35,9 +38,27 @@ const tpState = async (soap: EcgridFacade, ecgridId: number) => {
   const tp = await soap.TPInfo({ ECGridID: ecgridId });
   return tp && { status: tp.Status, description: tp.Description };
 };
+const SEED = JSON.parse(readFileSync(DEFAULT_SEED_PATH, 'utf8')) as SandboxSeed;
+/** acme.netadmin: administers network 1001, which holds the demo user's mailbox. */
+const NETWORK_ADMIN = 2004;
+const credentialsOf = (userId: number, password?: string) => {
+  const u = SEED.users.find((x) => x.userId === userId);
+  return { loginName: u?.email ?? '', password: password ?? u?.password ?? '' };
+};
+/** Whether a user can log in with a password: what a password write changes, seen from outside. */
+const logsIn = async (userId: number, password: string) => {
+  const facade = facadeOn(sandbox, 'soap', { credentials: credentialsOf(userId, password) });
+  try {
+    return (await facade.WhoAmI())?.UserID;
+  } catch (err) {
+    return err instanceof Error ? err.name : 'refused';
+  } finally {
+    await facade.close();
+  }
+};
 const userState = async (soap: EcgridFacade, userId: number) => {
   const u = await soap.UserInfo({ UserID: userId });
-  return u && { first: u.FirstName, last: u.LastName, email: u.EMail, level: u.AuthLevel, status: u.Status };
+  return u && { first: u.FirstName, last: u.LastName, email: u.EMail, level: u.AuthLevel, status: u.Status, network: u.NetworkID, mailbox: u.MailboxID };
 };
 const carbonCopyState = (id: number) => async (soap: EcgridFacade) => (await soap.CarbonCopyInfo({ CarbonCopyID: id }))?.Status;
 
@@ -70,6 +91,13 @@ const ROWS: Rows = {
     readBack: (soap) => userState(soap, 2007),
   },
   UserSetAuthLevel: { params: { UserID: 2009, AuthLevel: 'MailboxUser' }, readBack: (soap) => userState(soap, 2009) },
+  UserSetNetworkMailbox: { params: { UserID: 2007, NetworkID: 1001, MailboxID: 5002 }, readBack: () => userState(adminOnSoap, 2007), by: 'networkAdmin' },
+  UserPassword: { params: { UserID: 2007, Password: 'Neu-Passwort-2026' }, readBack: () => logsIn(2007, 'Neu-Passwort-2026'), by: 'networkAdmin' },
+  GenerateAPIKey: {
+    params: { UserID: 2007 },
+    readBack: async (soap, key) => (await soap.UserGetAPIKey({ UserID: 2007 })) === key,
+    answer: (key) => typeof key === 'string' && /^[0-9a-f-]{36}$/.test(key),
+  },
   UserTerminate: { params: { UserID: 2008 }, readBack: (soap) => userState(soap, 2008) },
   // parcels
   ParcelSetMailbagControlID: {
@@ -116,20 +144,28 @@ const bothBackends = (): FacadeOperation[] =>
 let sandbox: RunningSandbox;
 let onSoap: EcgridFacade;
 let onRest: EcgridFacade;
+let adminOnSoap: EcgridFacade;
+let adminOnRest: EcgridFacade;
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
   onSoap = facadeOn(sandbox, 'soap');
   onRest = facadeOn(sandbox, 'rest');
+  const admin = { credentials: credentialsOf(NETWORK_ADMIN) };
+  adminOnSoap = facadeOn(sandbox, 'soap', admin);
+  adminOnRest = facadeOn(sandbox, 'rest', admin);
 });
 afterAll(async () => {
   await onSoap.close();
   await onRest.close();
+  await adminOnSoap.close();
+  await adminOnRest.close();
   await sandbox.close();
 });
 beforeEach(() => sandbox.admin.reset());
 
-async function writeThenRead<Op extends FacadeOperation>(writer: EcgridFacade, operation: Op, row: WriteRow<Op>) {
+async function writeThenRead<Op extends FacadeOperation>(backend: 'soap' | 'rest', operation: Op, row: WriteRow<Op>) {
   sandbox.admin.reset();
+  const writer = row.by === 'networkAdmin' ? (backend === 'soap' ? adminOnSoap : adminOnRest) : backend === 'soap' ? onSoap : onRest;
   const result = await writer.invoke(operation, row.params);
   const answer = row.answer ? row.answer(result) : result;
   return { result, answer, state: await row.readBack(onSoap, result) };
@@ -144,8 +180,8 @@ async function untouched<Op extends FacadeOperation>(row: WriteRow<Op>, result: 
 async function run<Op extends FacadeOperation>(operation: Op): Promise<void> {
   const row: WriteRow<Op> | undefined = ROWS[operation];
   if (row === undefined) throw new Error(`no row for ${operation}`);
-  const bySoap = await writeThenRead(onSoap, operation, row);
-  const byRest = await writeThenRead(onRest, operation, row);
+  const bySoap = await writeThenRead('soap', operation, row);
+  const byRest = await writeThenRead('rest', operation, row);
   expect(bySoap.state, `${operation} leaves no trace in its read-back`).not.toEqual(await untouched(row, bySoap.result));
   expect(byRest.state).toEqual(bySoap.state);
   expect(stripLossy(operation, byRest.answer)).toEqual(stripLossy(operation, bySoap.answer));

@@ -89,4 +89,32 @@ describe('user writes', () => {
     expect((await rest('POST', '/v2/users', { login: 'acme.net', password: 'Passw0rd!', email: 'n@acme.example', mailboxId: 0 })).json?.errorCode).toBe('AccessDenied');
     expect((await rest('POST', '/v2/users', { login: 'acme.other', password: 'Passw0rd!', email: 'o@acme.example', mailboxId: 5003 })).json?.success).toBe(false);
   });
+
+  it('UserPassword needs NetworkAdmin or higher (update-password.md) and the documented pattern', async () => {
+    const netAdmin = keyOf(2004);
+    expect((await rest('POST', '/v2/users/password', { userId: 2007, newPassword: 'Neu-Passwort-1' })).json?.errorCode).toBe('AccessDenied');
+    const weak = await rest('POST', '/v2/users/password', { userId: 2007, newPassword: 'alllowercase' }, netAdmin);
+    expect(weak.json?.errorCode).toBe('InvalidParameter');
+    expect(weak.text).not.toContain('alllowercase');
+    expect((await rest('POST', '/v2/users/password', { userId: 2007, newPassword: 'Neu-Passwort-1' }, netAdmin)).json?.data).toBe(true);
+    const login = await rest('POST', '/v2/auth/login', { login: 'acme.clerk', password: 'Neu-Passwort-1' }, '');
+    expect(login.json?.success).toBe(true);
+  });
+
+  it('GenerateAPIKey answers a new key and the old one stops working at once', async () => {
+    const old = keyOf(2007);
+    const renewed = (await soap('GenerateAPIKey', { UserID: 2007 })).result;
+    expect(renewed).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await rest('GET', '/v2/users/me', undefined, old)).json?.success).toBe(false);
+    expect((await rest('GET', '/v2/users/me', undefined, String(renewed))).json?.data).toMatchObject({ userId: 2007 });
+    const again = (await rest('POST', '/v2/users/key-generate/2007')).json?.data;
+    expect(again).not.toBe(renewed);
+  });
+
+  it('UserSetNetworkMailbox moves a user only within what the caller administers', async () => {
+    expect((await rest('POST', '/v2/users/set-network-mailbox', { userId: 2007, mailboxId: 5002 })).json?.errorCode).toBe('AccessDenied');
+    const moved = await rest('POST', '/v2/users/set-network-mailbox', { userId: 2007, networkId: 1001, mailboxId: 5002 }, keyOf(2004));
+    expect(moved.json?.data).toMatchObject({ userId: 2007, networkId: 1001, mailboxId: 5002 });
+    expect((await rest('POST', '/v2/users/set-network-mailbox', { userId: 2007, networkId: 1002, mailboxId: 5002 }, keyOf(2004))).json?.success).toBe(false);
+  });
 });

@@ -2,6 +2,9 @@ import { optInt, optString, reqInt, reqString } from '../rest/input.js';
 import * as json from '../rest/json.js';
 import {
   addUser,
+  renewApiKey,
+  setNetworkMailbox,
+  setPassword,
   apiKey,
   generatePassword,
   setAuthLevel,
@@ -171,3 +174,25 @@ export const UserAddEx = {
   soap: (call) => addUser(call.service, call.caller(), soapNewUser(call.params, call.params.NetworkID)).userId,
   rest: { 'users.create': create },
 } satisfies OperationGroup['UserAddEx'];
+
+export const UserSetNetworkMailbox = {
+  soap: (call) => setNetworkMailbox(call.service, call.caller(), call.params.UserID, call.params.NetworkID, call.params.MailboxID) !== undefined,
+  rest: {
+    // rest-api/users/set-network-mailbox.md: answers the updated user.
+    'users.setNetworkMailbox': (call) => {
+      const b = call.body;
+      return json.user(setNetworkMailbox(call.service, call.caller(), reqInt(b, 'userId'), optInt(b, 'networkId'), optInt(b, 'mailboxId')));
+    },
+  },
+} satisfies OperationGroup['UserSetNetworkMailbox'];
+
+/** The SOAP form's recovery question and answers have no stored field in the sandbox and are not checked. */
+export const UserPassword = {
+  soap: (call) => setPassword(call.service, call.caller(), call.params.UserID, call.params.Password ?? ''),
+  rest: { 'users.updatePassword': (call) => setPassword(call.service, call.caller(), reqInt(call.body, 'userId'), reqString(call.body, 'newPassword')) },
+} satisfies OperationGroup['UserPassword'];
+
+export const GenerateAPIKey = {
+  soap: (call) => renewApiKey(call.service, call.caller(), call.params.UserID),
+  rest: { 'users.generateApiKey': (call) => renewApiKey(call.service, call.caller(), pathValue(call)) },
+} satisfies OperationGroup['GenerateAPIKey'];

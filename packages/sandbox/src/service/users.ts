@@ -220,3 +220,43 @@ export function addUser(svc: SandboxService, caller: Caller, input: NewUser): Us
   svc.commit((draft) => draft.users.set(created.userId, created));
   return created;
 }
+
+/**
+ * UserSetNetworkMailbox and POST /v2/users/set-network-mailbox: moves a user the caller administers to a network and
+ * mailbox it may see (mailbox 0: a network-level user); the moved user must stay inside what the caller administers.
+ */
+export function setNetworkMailbox(svc: SandboxService, caller: Caller, userId: number, networkId: number | undefined, mailboxId: number | undefined): UserRecord {
+  const target = administered(svc, caller, userId, "moving a user to another network or mailbox");
+  const nextMailbox = mailboxId ?? target.mailboxId;
+  const home = nextMailbox > 0 ? mailbox(svc, caller, nextMailbox) : undefined;
+  const nextNetwork = home?.networkId ?? (networkId || target.networkId);
+  if (home && networkId && networkId !== home.networkId) throw invalidParameter(`mailbox ${nextMailbox} is not in network ${networkId}`);
+  const moved: UserRecord = { ...target, networkId: nextNetwork, mailboxId: nextMailbox, modified: svc.nowIso() };
+  if (!canSeeUser(caller.user, moved)) throw accessDenied('the user would be moved outside what this user administers');
+  svc.commit((draft) => draft.users.set(userId, moved));
+  return moved;
+}
+
+/**
+ * UserPassword and POST /v2/users/password: rest-api/users/update-password.md makes it "an administrative operation
+ * that requires NetworkAdmin or higher AuthLevel"; the new password follows the documented pattern.
+ */
+export function setPassword(svc: SandboxService, caller: Caller, userId: number, password: string): boolean {
+  if (rank(caller.user.authLevel) < rank('NetworkAdmin')) throw accessDenied(`setting a password requires NetworkAdmin or higher; this user is ${caller.user.authLevel}`);
+  const target = administered(svc, caller, userId, "setting another user's password");
+  if (!satisfiesPasswordRule(password)) throw invalidParameter('the password must contain a lowercase letter, an uppercase letter, a digit and a special character');
+  svc.commit((draft) => draft.users.set(userId, { ...target, passwordHash: hashPassword(password), modified: svc.nowIso() }));
+  return true;
+}
+
+/**
+ * GenerateAPIKey and POST /v2/users/key-generate/{id} (generate-api-key.md): a new key for the user, which
+ * "immediately invalidates" the old one. A user renews its own key; administrators the keys of users they administer.
+ */
+export function renewApiKey(svc: SandboxService, caller: Caller, userId: number): string {
+  const target = user(svc, caller, userId);
+  if (target.userId !== caller.user.userId) administered(svc, caller, userId, "renewing another user's API key");
+  const apiKey = randomUUID();
+  svc.commit((draft) => draft.users.set(userId, { ...target, apiKey, modified: svc.nowIso() }));
+  return apiKey;
+}
