@@ -77,6 +77,12 @@ const ROWS: Rows = {
     params: { InterconnectID: 9003, AuthLevel: 'General', Note: 'Teststart am Montag', EMailTo: 'NoEMail' },
     readBack: async (soap) => (await soap.InterconnectNoteList({ InterconnectID: 9003 }))?.map((n) => n.Note),
   },
+  MailboxTerminate: { params: { MailboxID: 5002 }, readBack: async () => (await adminOnSoap.MailboxInfo({ MailboxID: 5002 }))?.Status, by: 'networkAdmin' },
+  NetworkUpdate: {
+    params: { NetworkID: 1001, Name: 'Acme Supply – Zentrale' },
+    readBack: async () => (await adminOnSoap.NetworkInfo({ NetworkID: 1001 }))?.Name,
+    by: 'networkAdmin',
+  },
   // users
   UserAdd: {
     params: { MailboxID: 5001, LoginName: 'acme.neu', Password: 'Grüße-2026!', FirstName: 'Zoë', LastName: 'Ødegård', EMail: 'zoe@acme.example', CellCarrier: 'NoChange', AuthLevel: 'MailboxUser' },

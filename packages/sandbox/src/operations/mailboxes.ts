@@ -1,7 +1,7 @@
 import { optInt, optString, reqInt } from '../rest/input.js';
 import * as json from '../rest/json.js';
 import type { Caller } from '../service/auth.js';
-import { mailbox, mailboxes, setMailboxStatus, updateMailboxDescription } from '../service/directory.js';
+import { mailbox, mailboxes, setMailboxStatus, terminateMailbox, updateMailboxDescription } from '../service/directory.js';
 import type { SandboxService } from '../service/service.js';
 import type { MailboxRecord } from '../store/records.js';
 import { mailboxInfo } from '../soap/records.js';
@@ -47,3 +47,9 @@ export const MailboxDescription = {
 
 export const MailboxActivate = { soap: (call) => setMailboxStatus(call.service, call.caller(), call.params.MailboxID, 'Active') } satisfies OperationGroup['MailboxActivate'];
 export const MailboxSuspend = { soap: (call) => setMailboxStatus(call.service, call.caller(), call.params.MailboxID, 'Suspended') } satisfies OperationGroup['MailboxSuspend'];
+
+export const MailboxTerminate = {
+  soap: (call) => terminateMailbox(call.service, call.caller(), call.params.MailboxID),
+  // delete-mailbox.md answers `data: null`.
+  rest: { 'mailboxes.delete': (call) => (terminateMailbox(call.service, call.caller(), pathValue(call)), null) },
+} satisfies OperationGroup['MailboxTerminate'];

@@ -1,7 +1,7 @@
 import { enumValues } from '@ecgrid-bridge/soap';
 import { optInt, optString, reqInt, reqString } from '../rest/input.js';
 import * as json from '../rest/json.js';
-import { network, networkContact, networks } from '../service/directory.js';
+import { network, networkContact, networks, updateNetwork } from '../service/directory.js';
 import { oneOf } from '../service/filters.js';
 import { networkInfo, userInfo } from '../soap/records.js';
 import { page, pathValue, wrapped } from './rest.js';
@@ -50,3 +50,11 @@ export const NetworkGetContact = {
   },
   rest: { 'networks.getContact': getContact },
 } satisfies OperationGroup['NetworkGetContact'];
+
+export const NetworkUpdate = {
+  soap: (call) => updateNetwork(call.service, call.caller(), call.params.NetworkID, { name: call.params.Name, location: call.params.Location }) !== undefined,
+  rest: {
+    // update-network.md answers the updated network; its address fields have no stored counterpart here.
+    'networks.update': (call) => json.network(updateNetwork(call.service, call.caller(), reqInt(call.body, 'networkId'), { name: optString(call.body, 'companyName') })),
+  },
+} satisfies OperationGroup['NetworkUpdate'];

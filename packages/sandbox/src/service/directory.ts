@@ -1,7 +1,7 @@
 import { type EnumTypes, enumValues } from '@ecgrid-bridge/soap';
-import { notFound } from '../errors.js';
+import { accessDenied, invalidParameter, notFound } from '../errors.js';
 import type { MailboxRecord, NetworkRecord, UserRecord } from '../store/records.js';
-import { canSeeMailbox, canSeeNetwork, requireAdmin } from './access.js';
+import { canSeeMailbox, canSeeNetwork, rank, requireAdmin } from './access.js';
 import type { Caller } from './auth.js';
 import { contains, given, oneOf, visibleRecord } from './filters.js';
 import type { SandboxService } from './service.js';
@@ -100,4 +100,30 @@ export function setMailboxStatus(svc: SandboxService, caller: Caller, mailboxId:
   requireAdmin(caller.user, 'changing a mailbox');
   svc.commit((draft) => draft.mailboxes.set(mailboxId, next));
   return true;
+}
+
+/**
+ * MailboxTerminate and DELETE /v2/mailboxes/{id} (delete-mailbox.md: "permanently terminates"). The page names no
+ * AuthLevel; the sandbox asks for a network administrator (a mailbox's own administrators cannot end it) and refuses
+ * a mailbox already terminated.
+ */
+export function terminateMailbox(svc: SandboxService, caller: Caller, mailboxId: number): boolean {
+  const current = mailbox(svc, caller, mailboxId);
+  if (rank(caller.user.authLevel) < rank('NetworkAdmin')) throw accessDenied(`terminating a mailbox requires NetworkAdmin or higher; this user is ${caller.user.authLevel}`);
+  if (current.status === 'Terminated') throw invalidParameter(`mailbox ${mailboxId} is already terminated`);
+  svc.commit((draft) => draft.mailboxes.set(mailboxId, { ...current, status: 'Terminated', modified: svc.nowIso() }));
+  return true;
+}
+
+/**
+ * NetworkUpdate and PUT /v2/networks (update-network.md): the network's name (REST `companyName`) and, on SOAP, its
+ * free-text location. A network administrator of that network or ECGrid staff; empty values change nothing.
+ */
+export function updateNetwork(svc: SandboxService, caller: Caller, networkId: number, changes: { readonly name?: string | undefined; readonly location?: string | undefined }): NetworkRecord {
+  const current = network(svc, caller, networkId);
+  if (rank(caller.user.authLevel) < rank('NetworkAdmin')) throw accessDenied(`changing a network requires NetworkAdmin or higher; this user is ${caller.user.authLevel}`);
+  const pick = (value: string | undefined, was: string) => (value === undefined || value.trim() === '' ? was : value);
+  const next: NetworkRecord = { ...current, name: pick(changes.name, current.name), location: pick(changes.location, current.location), modified: svc.nowIso() };
+  svc.commit((draft) => draft.networks.set(networkId, next));
+  return next;
 }
