@@ -73,6 +73,10 @@ const ROWS: Rows = {
   TPActivate: { params: { ECGridID: 100103 }, readBack: (soap) => tpState(soap, 100103) },
   TPSuspend: { params: { ECGridID: 100102 }, readBack: (soap) => tpState(soap, 100102) },
   TPTerminate: { params: { ECGridID: 100102 }, readBack: (soap) => tpState(soap, 100102) },
+  InterconnectCancel: {
+    params: { InterconnectID: 9001, EMailTo: 'NoEMail' },
+    readBack: async (soap) => (await soap.InterconnectInfo({ InterconnectID: 9001 }))?.Status,
+  },
   InterconnectNote: {
     params: { InterconnectID: 9003, AuthLevel: 'General', Note: 'Teststart am Montag', EMailTo: 'NoEMail' },
     readBack: async (soap) => (await soap.InterconnectNoteList({ InterconnectID: 9003 }))?.map((n) => n.Note),

@@ -5,6 +5,7 @@ import * as json from '../rest/json.js';
 import { SOAP_PAGE_LIMITS, paginate } from '../service/paging.js';
 import {
   addInterconnectNote,
+  cancelInterconnect,
   interconnect,
   interconnectByUniqueId,
   interconnectNotes,
@@ -219,3 +220,8 @@ export const TPFindEx = {
     return soapIds(call.service, found.filter((tp) => contains(tp.description, p.Description)));
   },
 } satisfies OperationGroup['TPFindEx'];
+
+export const InterconnectCancel = {
+  soap: (call) => cancelInterconnect(call.service, call.caller(), call.params.InterconnectID, call.params.Note),
+  rest: { 'partners.delete': (call) => cancelInterconnect(call.service, call.caller(), pathValue(call)) },
+} satisfies OperationGroup['InterconnectCancel'];

@@ -170,3 +170,16 @@ export function interconnectByUniqueId(svc: SandboxService, caller: Caller, uniq
   if (!match) throw notFound('interconnect', uniqueId?.trim() || '(no UniqueID)');
   return interconnect(svc, caller, Number(match[1]));
 }
+
+/**
+ * InterconnectCancel and DELETE /v2/partners/{id} (delete-partner.md: "permanently ending" the relationship): either
+ * side's owner may end it. SOAP's status becomes Canceled and the REST status Terminated; a note given with the SOAP
+ * call is kept with the interconnect's notes (the sandbox's reading of the WSDL's Note parameter; no mail is sent).
+ */
+export function cancelInterconnect(svc: SandboxService, caller: Caller, interconnectId: number, note?: string): boolean {
+  const ic = interconnect(svc, caller, interconnectId);
+  if (ic.status === 'Canceled') throw invalidParameter(`interconnect ${interconnectId} is already cancelled`);
+  svc.commit((draft) => draft.interconnects.set(interconnectId, { ...ic, status: 'Canceled', restStatus: 'Terminated', modified: svc.nowIso() }));
+  if (note?.trim()) addInterconnectNote(svc, caller, interconnectId, note);
+  return true;
+}
