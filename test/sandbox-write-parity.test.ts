@@ -73,6 +73,16 @@ const ROWS: Rows = {
   TPActivate: { params: { ECGridID: 100103 }, readBack: (soap) => tpState(soap, 100103) },
   TPSuspend: { params: { ECGridID: 100102 }, readBack: (soap) => tpState(soap, 100102) },
   TPTerminate: { params: { ECGridID: 100102 }, readBack: (soap) => tpState(soap, 100102) },
+  TPMoveMailbox: {
+    params: { ECGridID: 100102, MailboxID: 5002 },
+    readBack: async () => (await adminOnSoap.TPInfo({ ECGridID: 100102 }))?.MailboxID,
+    by: 'networkAdmin',
+  },
+  TPMoveEx: {
+    params: { NetworkID: 1001, MailboxID: 5002, ECGridID: 100102, MoveDateTime: new Date('2025-01-01T00:00:00Z') },
+    readBack: async () => (await adminOnSoap.TPInfo({ ECGridID: 100102 }))?.MailboxID,
+    by: 'networkAdmin',
+  },
   InterconnectCancel: {
     params: { InterconnectID: 9001, EMailTo: 'NoEMail' },
     readBack: async (soap) => (await soap.InterconnectInfo({ InterconnectID: 9001 }))?.Status,

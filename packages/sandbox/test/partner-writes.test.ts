@@ -1,13 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../src/index.js';
+import { DEFAULT_SEED_PATH, type RunningSandbox, type SandboxSeed, startSandbox } from '../src/index.js';
 import { type XmlNode, items, restCall, soapCall } from './support/clients.js';
 
-/** Interconnect writes (rest-api/partners/delete-partner.md) on both protocols over one store. */
+/** ID and interconnect writes (rest-api/ids/move-tp.md, rest-api/partners/delete-partner.md) on both protocols over one store. */
 
 let sb: RunningSandbox;
-const soap = (op: string, params: Record<string, string | number>) => soapCall(sb.soapUrl, op, { SessionID: sb.credentials.apiKey, ...params });
-const rest = (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) =>
-  restCall(sb.restUrl, method, path, { headers: { 'x-api-key': sb.credentials.apiKey }, ...(body !== undefined ? { body } : {}) });
+const seed = JSON.parse(readFileSync(DEFAULT_SEED_PATH, 'utf8')) as SandboxSeed;
+const NETWORK_ADMIN_KEY = seed.users.find((u) => u.userId === 2004)?.apiKey ?? '';
+const soap = (op: string, params: Record<string, string | number>, apiKey = sb.credentials.apiKey) => soapCall(sb.soapUrl, op, { SessionID: apiKey, ...params });
+const rest = (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, apiKey = sb.credentials.apiKey) =>
+  restCall(sb.restUrl, method, path, { headers: { 'x-api-key': apiKey }, ...(body !== undefined ? { body } : {}) });
 
 beforeAll(async () => {
   sb = await startSandbox();
@@ -29,5 +32,21 @@ describe('interconnect writes', () => {
     expect(((await soap('InterconnectInfo', { InterconnectID: 9003 })).result as XmlNode)['Status']).toBe('Canceled');
     expect((await rest('DELETE', '/v2/partners/9004')).json?.success).toBe(false);
     expect((await rest('DELETE', '/v2/partners/999999')).json?.success).toBe(false);
+  });
+
+  it('TPMoveMailbox and POST /v2/ids/tp-move move an ID within its network, into a mailbox the caller may see', async () => {
+    expect((await soap('TPMoveMailbox', { ECGridID: 100102, MailboxID: 5002 }, NETWORK_ADMIN_KEY)).result).toBe('100102');
+    expect((await rest('GET', '/v2/ids/100102', undefined, NETWORK_ADMIN_KEY)).json?.data).toMatchObject({ mailboxId: 5002 });
+    const back = await rest('POST', '/v2/ids/tp-move', { ecGridId: 100102, newMailboxId: 5001 }, NETWORK_ADMIN_KEY);
+    expect(back.json?.data).toMatchObject({ ecGridId: 100102, mailboxId: 5001 });
+    expect((await rest('POST', '/v2/ids/tp-move', { ecGridId: 100102, newMailboxId: 5002 })).json?.success).toBe(false);
+    expect((await rest('POST', '/v2/ids/tp-move', { ecGridId: 100102, newMailboxId: 5003 }, NETWORK_ADMIN_KEY)).json?.success).toBe(false);
+  });
+
+  it('TPMoveEx moves at once, and refuses a MoveDateTime still to come rather than pretend to schedule it', async () => {
+    const later = await soap('TPMoveEx', { NetworkID: 1001, MailboxID: 5002, ECGridID: 100102, MoveDateTime: '2099-01-01T00:00:00' }, NETWORK_ADMIN_KEY);
+    expect(later.fault?.string).toMatch(/schedule/);
+    const now = await soap('TPMoveEx', { NetworkID: 1001, MailboxID: 5002, ECGridID: 100102, MoveDateTime: '2020-01-01T00:00:00' }, NETWORK_ADMIN_KEY);
+    expect(now.result).toBe('100102');
   });
 });

@@ -6,6 +6,7 @@ import { SOAP_PAGE_LIMITS, paginate } from '../service/paging.js';
 import {
   addInterconnectNote,
   cancelInterconnect,
+  moveTradingPartner,
   interconnect,
   interconnectByUniqueId,
   interconnectNotes,
@@ -225,3 +226,17 @@ export const InterconnectCancel = {
   soap: (call) => cancelInterconnect(call.service, call.caller(), call.params.InterconnectID, call.params.Note),
   rest: { 'partners.delete': (call) => cancelInterconnect(call.service, call.caller(), pathValue(call)) },
 } satisfies OperationGroup['InterconnectCancel'];
+
+/** move-tp.md answers the moved ID; the SOAP moves answer its ECGridID. */
+const moveTp = (call: RestCall) =>
+  json.tradingPartner(moveTradingPartner(call.service, call.caller(), reqInt(call.body, 'ecGridId'), reqInt(call.body, 'newMailboxId')));
+
+export const TPMoveMailbox = {
+  soap: (call) => moveTradingPartner(call.service, call.caller(), call.params.ECGridID, call.params.MailboxID).ecgridId,
+  rest: { 'ids.moveTp': moveTp },
+} satisfies OperationGroup['TPMoveMailbox'];
+
+export const TPMoveEx = {
+  soap: (call) => moveTradingPartner(call.service, call.caller(), call.params.ECGridID, call.params.MailboxID, call.params.MoveDateTime).ecgridId,
+  rest: { 'ids.moveTp': moveTp },
+} satisfies OperationGroup['TPMoveEx'];

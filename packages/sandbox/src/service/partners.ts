@@ -183,3 +183,22 @@ export function cancelInterconnect(svc: SandboxService, caller: Caller, intercon
   if (note?.trim()) addInterconnectNote(svc, caller, interconnectId, note);
   return true;
 }
+
+/** A scheduled move more than this far ahead is refused: the sandbox moves at once and schedules nothing. */
+const MOVE_GRACE_MS = 60_000;
+
+/**
+ * TPMoveMailbox, TPMoveEx and POST /v2/ids/tp-move (move-tp.md): moves an ID of the caller's to another mailbox
+ * "within the same network" that the caller may also see. A TPMoveEx MoveDateTime still to come is refused (the
+ * sandbox's choice: it keeps no schedule).
+ */
+export function moveTradingPartner(svc: SandboxService, caller: Caller, ecgridId: number, mailboxId: number, moveAt?: Date): TradingPartnerRecord {
+  const tp = tradingPartner(svc, caller, ecgridId);
+  if (!ownsId(caller, tp)) throw accessDenied(`ECGrid ID ${ecgridId} belongs to a mailbox outside this user's scope`);
+  if (moveAt !== undefined && moveAt.getTime() > Date.parse(svc.nowIso()) + MOVE_GRACE_MS) throw invalidParameter('the sandbox moves IDs at once and cannot schedule a move');
+  const target = mailbox(svc, caller, mailboxId);
+  if (target.networkId !== tp.networkId) throw invalidParameter(`mailbox ${mailboxId} is not in the ID's network ${tp.networkId}`);
+  const next: TradingPartnerRecord = { ...tp, mailboxId, modified: svc.nowIso() };
+  svc.commit((draft) => draft.tradingPartners.set(ecgridId, next));
+  return next;
+}
