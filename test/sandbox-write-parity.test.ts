@@ -73,6 +73,13 @@ const ROWS: Rows = {
   TPActivate: { params: { ECGridID: 100103 }, readBack: (soap) => tpState(soap, 100103) },
   TPSuspend: { params: { ECGridID: 100102 }, readBack: (soap) => tpState(soap, 100102) },
   TPTerminate: { params: { ECGridID: 100102 }, readBack: (soap) => tpState(soap, 100102) },
+  TPAddEx: {
+    params: { NetworkID: 1001, MailboxID: 5001, Qualifier: 'ZZ', ID: 'ACMENEU', Description: 'Acme – neue ID', RoutingGroup: 'ProductionA' },
+    readBack: async (soap, id) => {
+      const tp = await soap.TPInfo({ ECGridID: id });
+      return tp && { qualifier: tp.Qualifier, id: tp.ID, description: tp.Description, status: tp.Status, mailbox: tp.MailboxID };
+    },
+  },
   TPMoveMailbox: {
     params: { ECGridID: 100102, MailboxID: 5002 },
     readBack: async () => (await adminOnSoap.TPInfo({ ECGridID: 100102 }))?.MailboxID,

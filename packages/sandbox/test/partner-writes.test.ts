@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => sb.close());
 beforeEach(() => sb.admin.reset());
 
-describe('interconnect writes', () => {
+describe('ID and interconnect writes', () => {
   it('InterconnectCancel on SOAP is Terminated on REST, keeps its note, and cannot be repeated', async () => {
     expect((await soap('InterconnectCancel', { InterconnectID: 9001, Note: 'Vertrag beendet', EMailTo: 'NoEMail' })).result).toBe('true');
     expect((await rest('GET', '/v2/partners/9001')).json?.data).toMatchObject({ status: 'Terminated' });
@@ -48,5 +48,16 @@ describe('interconnect writes', () => {
     expect(later.fault?.string).toMatch(/schedule/);
     const now = await soap('TPMoveEx', { NetworkID: 1001, MailboxID: 5002, ECGridID: 100102, MoveDateTime: '2020-01-01T00:00:00' }, NETWORK_ADMIN_KEY);
     expect(now.result).toBe('100102');
+  });
+
+  it('TPAddEx and POST /v2/ids add an Active ID with create-id.md’s defaults; a pair in use and a bad qualifier are refused', async () => {
+    const added = await soap('TPAddEx', { NetworkID: 1001, MailboxID: 5001, Qualifier: 'ZZ', ID: 'ACMENEU', Description: 'Acme – neu', RoutingGroup: 'ProductionA' });
+    const ecgridId = Number(added.result);
+    expect((await rest('GET', `/v2/ids/${ecgridId}`)).json?.data).toMatchObject({ ecGridId: ecgridId, qualifier: 'ZZ', id: 'ACMENEU', status: 'Active', ediStandard: 'X12', routingGroup: 'ProductionA' });
+    const created = await rest('POST', '/v2/ids', { mailboxId: 5001, qualifier: '01', id: '555000111' });
+    expect(created.json?.data).toMatchObject({ mailboxId: 5001, qualifier: '01', id: '555000111', routingGroup: 'ProductionA' });
+    expect((await rest('POST', '/v2/ids', { mailboxId: 5001, qualifier: 'zz', id: 'acmeneu' })).json?.errorCode).toBe('InvalidParameter');
+    expect((await rest('POST', '/v2/ids', { mailboxId: 5001, qualifier: 'ZZZ', id: 'X' })).json?.errorCode).toBe('InvalidParameter');
+    expect((await rest('POST', '/v2/ids', { mailboxId: 5003, qualifier: 'ZZ', id: 'OTHER' })).json?.success).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import * as json from '../rest/json.js';
 import { SOAP_PAGE_LIMITS, paginate } from '../service/paging.js';
 import {
   addInterconnectNote,
+  addTradingPartner,
   cancelInterconnect,
   moveTradingPartner,
   interconnect,
@@ -240,3 +241,26 @@ export const TPMoveEx = {
   soap: (call) => moveTradingPartner(call.service, call.caller(), call.params.ECGridID, call.params.MailboxID, call.params.MoveDateTime).ecgridId,
   rest: { 'ids.moveTp': moveTp },
 } satisfies OperationGroup['TPMoveEx'];
+
+export const TPAddEx = {
+  soap: (call) => {
+    const p = call.params;
+    const input = { mailboxId: p.MailboxID, qualifier: p.Qualifier ?? '', id: p.ID ?? '', description: p.Description, routingGroup: p.RoutingGroup };
+    return addTradingPartner(call.service, call.caller(), input).ecgridId;
+  },
+  rest: {
+    // create-id.md answers the new ID.
+    'ids.create': (call) => {
+      const b = call.body;
+      const input = {
+        mailboxId: reqInt(b, 'mailboxId'),
+        qualifier: reqString(b, 'qualifier'),
+        id: reqString(b, 'id'),
+        description: optString(b, 'description'),
+        routingGroup: optString(b, 'routingGroup'),
+        ediStandard: optString(b, 'ediStandard'),
+      };
+      return json.tradingPartner(addTradingPartner(call.service, call.caller(), input));
+    },
+  },
+} satisfies OperationGroup['TPAddEx'];

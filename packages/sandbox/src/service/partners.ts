@@ -202,3 +202,49 @@ export function moveTradingPartner(svc: SandboxService, caller: Caller, ecgridId
   svc.commit((draft) => draft.tradingPartners.set(ecgridId, next));
   return next;
 }
+
+const ROUTING_GROUPS = enumValues('RoutingGroup');
+const EDI_STANDARDS = enumValues('EDIStandard');
+
+export interface NewId {
+  readonly mailboxId: number;
+  readonly qualifier: string;
+  readonly id: string;
+  readonly description?: string | undefined;
+  readonly routingGroup?: string | undefined;
+  readonly ediStandard?: string | undefined;
+}
+
+/**
+ * TPAddEx and POST /v2/ids (create-id.md): a new ID in a mailbox the caller may see, Active on both protocols, with
+ * create-id.md's defaults (ProductionA, X12). An ISA qualifier is two characters and an ISA ID at most fifteen; the
+ * sandbox refuses a qualifier/ID pair another live ID already has (ECGrid routes by that pair).
+ */
+export function addTradingPartner(svc: SandboxService, caller: Caller, input: NewId): TradingPartnerRecord {
+  const home = mailbox(svc, caller, input.mailboxId);
+  const qualifier = input.qualifier.trim().toUpperCase();
+  const id = input.id.trim();
+  if (!/^[A-Z0-9]{2}$/.test(qualifier)) throw invalidParameter('qualifier must be a two-character ISA qualifier');
+  if (id === '' || id.length > 15) throw invalidParameter('id must be 1 to 15 characters (ISA06/ISA08)');
+  const taken = [...svc.state.tradingPartners.values()].some((tp) => tp.status !== 'Terminated' && tp.qualifier === qualifier && tp.id.toUpperCase() === id.toUpperCase());
+  if (taken) throw invalidParameter(`the ID ${qualifier}:${id} is already in use`);
+  const routingGroup = oneOf(ROUTING_GROUPS, 'routingGroup', 'RoutingGroup', input.routingGroup) ?? 'ProductionA';
+  const ediStandard = oneOf(EDI_STANDARDS, 'ediStandard', 'EDIStandard', input.ediStandard) ?? 'X12';
+  const now = svc.nowIso();
+  const record: TradingPartnerRecord = {
+    ecgridId: Math.max(0, ...svc.state.tradingPartners.keys()) + 1,
+    networkId: home.networkId,
+    mailboxId: home.mailboxId,
+    qualifier,
+    id,
+    description: input.description ?? '',
+    status: 'Active',
+    restStatus: 'Active',
+    routingGroup,
+    ediStandard,
+    created: now,
+    modified: now,
+  };
+  svc.commit((draft) => draft.tradingPartners.set(record.ecgridId, record));
+  return record;
+}
