@@ -90,6 +90,14 @@ const ROWS: Rows = {
     readBack: async () => (await adminOnSoap.TPInfo({ ECGridID: 100102 }))?.MailboxID,
     by: 'networkAdmin',
   },
+  InterconnectAdd: {
+    params: { ECGridID1: 100102, ECGridID2: 200401, NotifyContact: false, Preconfirm: false },
+    readBack: async (soap, added) => {
+      const ic = await soap.InterconnectInfo({ InterconnectID: added?.InterconnectID ?? 0 });
+      return ic && { status: ic.Status, from: ic.TP1?.ECGridID, to: ic.TP2?.ECGridID };
+    },
+    answer: (ic) => ic && { id: ic.InterconnectID, status: ic.Status, from: ic.TP1?.ECGridID, to: ic.TP2?.ECGridID },
+  },
   InterconnectCancel: {
     params: { InterconnectID: 9001, EMailTo: 'NoEMail' },
     readBack: async (soap) => (await soap.InterconnectInfo({ InterconnectID: 9001 }))?.Status,

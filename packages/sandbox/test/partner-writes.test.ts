@@ -60,4 +60,16 @@ describe('ID and interconnect writes', () => {
     expect((await rest('POST', '/v2/ids', { mailboxId: 5001, qualifier: 'ZZZ', id: 'X' })).json?.errorCode).toBe('InvalidParameter');
     expect((await rest('POST', '/v2/ids', { mailboxId: 5003, qualifier: 'ZZ', id: 'OTHER' })).json?.success).toBe(false);
   });
+
+  it('InterconnectAdd and POST /v2/partners connect an ID of the caller’s to another, once; REST reads Active where SOAP reads Completed', async () => {
+    const added = (await soap('InterconnectAdd', { ECGridID1: 100102, ECGridID2: 200401, NotifyContact: 'false', Preconfirm: 'false', Note: 'Neu angelegt' })).result as XmlNode;
+    expect(added['Status']).toBe('Completed');
+    const id = Number(added['InterconnectID']);
+    expect((await rest('GET', `/v2/partners/${id}`)).json?.data).toMatchObject({ interconnectId: id, ecGridIdFrom: 100102, ecGridIdTo: 200401, status: 'Active' });
+    expect((await rest('POST', '/v2/partners', { ecGridIdFrom: 100102, ecGridIdTo: 200401 })).json?.errorCode).toBe('InvalidParameter');
+    const created = await rest('POST', '/v2/partners', { ecGridIdFrom: 100103, ecGridIdTo: 200302 });
+    expect(created.json?.data).toMatchObject({ ecGridIdFrom: 100103, ecGridIdTo: 200302, status: 'Active' });
+    expect((await rest('POST', '/v2/partners', { ecGridIdFrom: 200301, ecGridIdTo: 100102 })).json?.success).toBe(false);
+    expect((await rest('POST', '/v2/partners', { ecGridIdFrom: 100102, ecGridIdTo: 200402 })).json?.errorCode).toBe('InvalidParameter');
+  });
 });

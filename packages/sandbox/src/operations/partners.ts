@@ -4,6 +4,7 @@ import { optInt, optString, reqInt, reqString } from '../rest/input.js';
 import * as json from '../rest/json.js';
 import { SOAP_PAGE_LIMITS, paginate } from '../service/paging.js';
 import {
+  addInterconnect,
   addInterconnectNote,
   addTradingPartner,
   cancelInterconnect,
@@ -264,3 +265,16 @@ export const TPAddEx = {
     },
   },
 } satisfies OperationGroup['TPAddEx'];
+
+/** The SOAP request's notification and pre-confirmation flags change nothing in the sandbox, which sends no mail. */
+export const InterconnectAdd = {
+  soap: (call) => {
+    const p = call.params;
+    const input = { ecgridIdFrom: p.ECGridID1, ecgridIdTo: p.ECGridID2, reference: p.Reference, contactName: p.ContactName, contactEmail: p.ContactEMail, note: p.Note };
+    return interconnectInfo(addInterconnect(call.service, call.caller(), input), call.service);
+  },
+  rest: {
+    'partners.create': (call) =>
+      json.interconnect(addInterconnect(call.service, call.caller(), { ecgridIdFrom: reqInt(call.body, 'ecGridIdFrom'), ecgridIdTo: reqInt(call.body, 'ecGridIdTo') })),
+  },
+} satisfies OperationGroup['InterconnectAdd'];

@@ -248,3 +248,48 @@ export function addTradingPartner(svc: SandboxService, caller: Caller, input: Ne
   svc.commit((draft) => draft.tradingPartners.set(record.ecgridId, record));
   return record;
 }
+
+export interface NewInterconnect {
+  readonly ecgridIdFrom: number;
+  readonly ecgridIdTo: number;
+  readonly reference?: string | undefined;
+  readonly contactName?: string | undefined;
+  readonly contactEmail?: string | undefined;
+  readonly note?: string | undefined;
+}
+
+/**
+ * InterconnectAdd and POST /v2/partners (create-partner.md): an interconnect from an ID of the caller's to any
+ * existing ID. create-partner.md answers it `Active` (the SOAP record's Completed, as the facade reads the REST
+ * status); soap-api/partners/interconnect-add.md says "typically Active" too, a value StatusInterconnect lacks. The
+ * sandbox refuses a terminated ID, an ID paired with itself, and a pair (in either order) already interconnected
+ * and not cancelled, since create-partner.md calls the permission bidirectional.
+ */
+export function addInterconnect(svc: SandboxService, caller: Caller, input: NewInterconnect): InterconnectRecord {
+  const from = tradingPartner(svc, caller, input.ecgridIdFrom);
+  const to = tradingPartner(svc, caller, input.ecgridIdTo);
+  if (!ownsId(caller, from)) throw accessDenied(`ECGrid ID ${from.ecgridId} belongs to a mailbox outside this user's scope`);
+  if (from.ecgridId === to.ecgridId) throw invalidParameter('an ID cannot be interconnected with itself');
+  for (const tp of [from, to]) if (tp.status === 'Terminated') throw invalidParameter(`ECGrid ID ${tp.ecgridId} is terminated`);
+  const pair = new Set([from.ecgridId, to.ecgridId]);
+  const live = [...svc.state.interconnects.values()].find((ic) => ic.status !== 'Canceled' && pair.has(ic.ecgridId1) && pair.has(ic.ecgridId2));
+  if (live) throw invalidParameter(`ECGrid IDs ${from.ecgridId} and ${to.ecgridId} are already interconnected (interconnect ${live.interconnectId})`);
+  const now = svc.nowIso();
+  const record: InterconnectRecord = {
+    interconnectId: Math.max(0, ...svc.state.interconnects.keys()) + 1,
+    ecgridId1: from.ecgridId,
+    ecgridId2: to.ecgridId,
+    status: 'Completed',
+    restStatus: 'Active',
+    reference1: input.reference ?? '',
+    reference2: '',
+    contactName: input.contactName ?? '',
+    contactEmail: input.contactEmail ?? '',
+    created: now,
+    modified: now,
+    completed: now,
+  };
+  svc.commit((draft) => draft.interconnects.set(record.interconnectId, record));
+  if (input.note?.trim()) addInterconnectNote(svc, caller, record.interconnectId, input.note);
+  return record;
+}
