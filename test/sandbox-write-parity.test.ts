@@ -139,6 +139,10 @@ const ROWS: Rows = {
     params: { ParcelID: 987650005, MailbagControlID: 'MB-WRITE-1' },
     readBack: (soap) => parcelState(soap, 987650005),
   },
+  ParcelUpdateStatus: {
+    params: { ParcelID: 987650003, Status: 'InBoxTransferred', TransLogOnly: false },
+    readBack: (soap) => parcelState(soap, 987650003),
+  },
   ParcelDownloadConfirm: { params: { ParcelID: 987650002 }, readBack: (soap) => parcelState(soap, 987650002) },
   ParcelDownloadReset: { params: { ParcelID: 987650001 }, readBack: (soap) => parcelState(soap, 987650001) },
   ParcelUpload: {

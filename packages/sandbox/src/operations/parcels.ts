@@ -3,7 +3,7 @@ import { invalidParameter } from '../errors.js';
 import { base64Content, optDate, optInt, optString, reqInt, reqString } from '../rest/input.js';
 import * as json from '../rest/json.js';
 import { SOAP_PAGE_LIMITS, paginate, wholeList } from '../service/paging.js';
-import { type Box, confirm, download, manifest, parcel, parcels, peek, receivedBy, reset, setMailbagControlId, upload } from '../service/parcels.js';
+import { type Box, confirm, download, manifest, parcel, parcels, peek, receivedBy, reset, setMailbagControlId, updateParcelStatus, upload } from '../service/parcels.js';
 import { fileInfo, fileInfoBase64, manifestInfo, parcelInfo, soapDate } from '../soap/records.js';
 import { mailboxOrOwn, page, pathValue } from './rest.js';
 import { type BoxParams, boxScope, parcelCollection, soapPage } from './soap.js';
@@ -298,3 +298,15 @@ export const ParcelNoteList = {
     return p.log.map((entry, i) => ({ ParcelID: p.parcelId, ParcelNoteID: i + 1, NoteDate: soapDate(entry.date), PostedBy: 'ECGrid', Note: entry.message }));
   },
 } satisfies OperationGroup['ParcelNoteList'];
+
+/** TransLogOnly (WSDL) has no meaning in the sandbox, which keeps one status per parcel: it is not emulated. */
+export const ParcelUpdateStatus = {
+  soap: (call) => {
+    if (call.params.TransLogOnly) throw invalidParameter('TransLogOnly is not emulated by the sandbox');
+    return updateParcelStatus(call.service, call.caller(), call.params.ParcelID, call.params.Status) !== undefined;
+  },
+  rest: {
+    // update-parcel.md answers the updated parcel (in the receiver's view: only received parcels are updated here).
+    'parcels.update': (call) => json.parcel(updateParcelStatus(call.service, call.caller(), reqInt(call.body, 'parcelId'), optString(call.body, 'status')), 'to', call.service),
+  },
+} satisfies OperationGroup['ParcelUpdateStatus'];

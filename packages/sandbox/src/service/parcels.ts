@@ -204,3 +204,21 @@ export function setMailbagControlId(svc: SandboxService, caller: Caller, parcelI
   change(svc, { ...p, mailbagControlId: id }, {}, `Mailbag control ID set by ${caller.user.loginName}`);
   return true;
 }
+
+const INBOUND_STATUSES: readonly ParcelRecord['status'][] = ['InBoxReady', 'InBoxTransferred', 'InBoxArchived'];
+
+/**
+ * ParcelUpdateStatus and POST /v2/parcels/update (update-parcel.md): sets the status of a parcel the caller received.
+ * The sandbox models the inbox states of appendix/parcel-status-codes.md only, so it takes InBoxReady,
+ * InBoxTransferred and InBoxArchived and refuses the other ParcelStatus values (known, but not emulated) with a
+ * message that says so. Archived counts as confirmed, Ready as not, as confirm and reset do.
+ */
+export function updateParcelStatus(svc: SandboxService, caller: Caller, parcelId: number, status: string | undefined): ParcelRecord {
+  const p = inbound(svc, caller, parcelId, 'changing a parcel status');
+  if (status === undefined || status === '') return p;
+  if (!PARCEL_STATUSES.has(status)) throw invalidParameter(`status ${status} is not a ParcelStatus`);
+  const wanted = INBOUND_STATUSES.find((s) => s === status);
+  if (wanted === undefined) throw invalidParameter(`the sandbox emulates only the inbox states ${INBOUND_STATUSES.join(', ')}; ${status} is not emulated`);
+  const confirmed = wanted === 'InBoxArchived' ? true : wanted === 'InBoxReady' ? false : p.confirmed;
+  return change(svc, p, { status: wanted, confirmed }, `Status set to ${wanted} by ${caller.user.loginName}`);
+}
