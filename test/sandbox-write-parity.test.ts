@@ -41,6 +41,8 @@ const tpState = async (soap: EcgridFacade, ecgridId: number) => {
 const SEED = JSON.parse(readFileSync(DEFAULT_SEED_PATH, 'utf8')) as SandboxSeed;
 /** acme.netadmin: administers network 1001, which holds the demo user's mailbox. */
 const NETWORK_ADMIN = 2004;
+/** acme.demo, whom the facades log in as. */
+const DEMO_USER = 2006;
 const credentialsOf = (userId: number, password?: string) => {
   const u = SEED.users.find((x) => x.userId === userId);
   return { loginName: u?.email ?? '', password: password ?? u?.password ?? '' };
@@ -126,6 +128,10 @@ const ROWS: Rows = {
     readBack: (soap) => userState(soap, 2007),
   },
   UserSetAuthLevel: { params: { UserID: 2009, AuthLevel: 'MailboxUser' }, readBack: (soap) => userState(soap, 2009) },
+  ChangePassword: {
+    params: { OldPassword: credentialsOf(DEMO_USER).password, NewPassword: 'Neu-Passwort-2026' },
+    readBack: () => logsIn(DEMO_USER, 'Neu-Passwort-2026'),
+  },
   UserSetNetworkMailbox: { params: { UserID: 2007, NetworkID: 1001, MailboxID: 5002 }, readBack: () => userState(adminOnSoap, 2007), by: 'networkAdmin' },
   UserPassword: { params: { UserID: 2007, Password: 'Neu-Passwort-2026' }, readBack: () => logsIn(2007, 'Neu-Passwort-2026'), by: 'networkAdmin' },
   GenerateAPIKey: {

@@ -117,4 +117,19 @@ describe('user writes', () => {
     expect(moved.json?.data).toMatchObject({ userId: 2007, networkId: 1001, mailboxId: 5002 });
     expect((await rest('POST', '/v2/users/set-network-mailbox', { userId: 2007, networkId: 1002, mailboxId: 5002 }, keyOf(2004))).json?.success).toBe(false);
   });
+
+  it('ChangePassword and PUT /v2/auth/password need the current password and never repeat either one', async () => {
+    const current = sb.credentials.password;
+    const wrong = await restCall(sb.restUrl, 'PUT', '/v2/auth/password', { headers: { 'x-api-key': sb.credentials.apiKey }, body: { currentPassword: 'Falsch-123!', newPassword: 'Neu-Passwort-9' } });
+    expect(wrong.json?.errorCode).toBe('InvalidParameter');
+    expect(wrong.text).not.toContain('Falsch-123!');
+    expect(wrong.text).not.toContain('Neu-Passwort-9');
+    const weak = await soap('ChangePassword', { OldPassword: current, NewPassword: 'weak' });
+    expect(weak.fault).toBeDefined();
+    expect(weak.text).not.toContain(current);
+    const changed = await restCall(sb.restUrl, 'PUT', '/v2/auth/password', { headers: { 'x-api-key': sb.credentials.apiKey }, body: { currentPassword: current, newPassword: 'Neu-Passwort-9' } });
+    expect(changed.json).toMatchObject({ success: true, data: null });
+    expect((await rest('POST', '/v2/auth/login', { login: sb.credentials.loginName, password: 'Neu-Passwort-9' }, '')).json?.success).toBe(true);
+    expect((await rest('POST', '/v2/auth/login', { login: sb.credentials.loginName, password: current }, '')).json?.success).toBe(false);
+  });
 });

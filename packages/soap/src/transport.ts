@@ -33,7 +33,33 @@ export interface PostOptions {
  * A gzip or deflate response is decoded as it streams in; `maxResponseBytes` bounds the body on the wire and again
  * after decompression, so a decompression bomb ends in a typed `too-large` error, not in an exhausted heap.
  */
-export function postEnvelope(options: TransportOptions, call: PostOptions): Promise<HttpAnswer> {
+export async function postEnvelope(options: TransportOptions, call: PostOptions): Promise<HttpAnswer> {
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    const timeoutMs = call.timeoutMs - (Date.now() - started);
+    try {
+      return await postOnce(options, attempt === 1 ? call : { ...call, timeoutMs: Math.max(1, timeoutMs) });
+    } catch (err) {
+      if (!(err instanceof StaleSocket)) throw err;
+      if (attempt >= MAX_STALE_RETRIES || timeoutMs <= 0 || call.signal?.aborted) throw err.failure;
+    }
+  }
+}
+
+/**
+ * How many pooled sockets one call may find closed. A keep-alive server closes idle connections on its own clock;
+ * a request written to such a socket fails with ECONNRESET before any response, and the server never read it
+ * (Node's `request.reusedSocket`), so sending it again on another socket is safe, even for a write.
+ */
+const MAX_STALE_RETRIES = 3;
+
+class StaleSocket extends Error {
+  constructor(readonly failure: SoapTransportError) {
+    super(failure.message);
+  }
+}
+
+function postOnce(options: TransportOptions, call: PostOptions): Promise<HttpAnswer> {
   const { endpoint } = options;
   const lib = endpoint.protocol === 'https:' ? https : http;
   const payload = Buffer.from(call.body, 'utf8');
@@ -77,8 +103,15 @@ export function postEnvelope(options: TransportOptions, call: PostOptions): Prom
     };
     call.signal?.addEventListener('abort', onAbort, { once: true });
 
-    req.on('error', (err) => finish(() => reject(error('network', 0, `network error: ${err.message}`, err))));
+    let responded = false;
+    req.on('error', (err: NodeJS.ErrnoException) =>
+      finish(() => {
+        const failure = error('network', 0, `network error: ${err.message}`, err);
+        reject(req.reusedSocket && !responded && err.code === 'ECONNRESET' ? new StaleSocket(failure) : failure);
+      }),
+    );
     req.on('response', (res) => {
+      responded = true;
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400) {
         res.resume();

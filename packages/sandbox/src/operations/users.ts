@@ -2,6 +2,7 @@ import { optInt, optString, reqInt, reqString } from '../rest/input.js';
 import * as json from '../rest/json.js';
 import {
   addUser,
+  changeOwnPassword,
   renewApiKey,
   setNetworkMailbox,
   setPassword,
@@ -196,3 +197,9 @@ export const GenerateAPIKey = {
   soap: (call) => renewApiKey(call.service, call.caller(), call.params.UserID),
   rest: { 'users.generateApiKey': (call) => renewApiKey(call.service, call.caller(), pathValue(call)) },
 } satisfies OperationGroup['GenerateAPIKey'];
+
+export const ChangePassword = {
+  soap: (call) => changeOwnPassword(call.service, call.caller(), call.params.OldPassword ?? '', call.params.NewPassword ?? ''),
+  // change-password.md answers `data: null`.
+  rest: { 'auth.changePassword': (call) => (changeOwnPassword(call.service, call.caller(), reqString(call.body, 'currentPassword'), reqString(call.body, 'newPassword')), null) },
+} satisfies OperationGroup['ChangePassword'];

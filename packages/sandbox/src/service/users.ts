@@ -3,7 +3,7 @@ import { satisfiesPasswordRule } from '@ecgrid-bridge/core';
 import { enumValues } from '@ecgrid-bridge/soap';
 import { accessDenied, invalidParameter } from '../errors.js';
 import type { AuthLevel, SessionRecord, UserRecord } from '../store/records.js';
-import { hashPassword } from '../auth/secrets.js';
+import { hashPassword, verifyPassword } from '../auth/secrets.js';
 import { mailbox } from './directory.js';
 import { canSeeUser, rank, requireAdmin } from './access.js';
 import type { Caller } from './auth.js';
@@ -259,4 +259,16 @@ export function renewApiKey(svc: SandboxService, caller: Caller, userId: number)
   const apiKey = randomUUID();
   svc.commit((draft) => draft.users.set(userId, { ...target, apiKey, modified: svc.nowIso() }));
   return apiKey;
+}
+
+/**
+ * ChangePassword and PUT /v2/auth/password (rest-api/auth/change-password.md): the caller's own password, given the
+ * current one. Open sessions and tokens stay valid, as the page says. Neither password appears in an error.
+ */
+export function changeOwnPassword(svc: SandboxService, caller: Caller, current: string, next: string): boolean {
+  const me = user(svc, caller, caller.user.userId);
+  if (!verifyPassword(current, me.passwordHash)) throw invalidParameter('the current password does not match');
+  if (!satisfiesPasswordRule(next)) throw invalidParameter('the new password must contain a lowercase letter, an uppercase letter, a digit and a special character');
+  svc.commit((draft) => draft.users.set(me.userId, { ...me, passwordHash: hashPassword(next), modified: svc.nowIso() }));
+  return true;
 }
