@@ -1,3 +1,4 @@
+import type { OperationParams } from '@ecgrid-bridge/soap';
 import { optInt, optString, reqInt, reqString } from '../rest/input.js';
 import * as json from '../rest/json.js';
 import {
@@ -140,20 +141,9 @@ const create = (call: RestCall) => {
   );
 };
 
-type SoapNewUser = {
-  readonly LoginName?: string | undefined;
-  readonly Password?: string | undefined;
-  readonly EMail?: string | undefined;
-  readonly FirstName?: string | undefined;
-  readonly LastName?: string | undefined;
-  readonly Company?: string | undefined;
-  readonly Phone?: string | undefined;
-  readonly MailboxID: number;
-  readonly AuthLevel: string;
-};
 
 /** The SOAP form; the recovery question, cell phone and carrier have no stored field in the sandbox. */
-const soapNewUser = (p: SoapNewUser, networkId: number | undefined) => ({
+const soapNewUser = (p: OperationParams['UserAdd'], networkId: number | undefined) => ({
   login: p.LoginName ?? '',
   password: p.Password ?? '',
   email: p.EMail ?? '',
