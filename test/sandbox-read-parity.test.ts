@@ -43,6 +43,7 @@ const ARGS: Args = {
   InterconnectListByStatus: { Status: 'Completed', ECGridID: 100101, MaxDays: 0 },
   InterconnectListByStatusEx: { NetworkID: 0, MailboxID: 0, IntStatus: 'Pending', ECGridID: 100101, MaxDays: 0 },
   InterconnectNoteList: { InterconnectID: 9001 },
+  InterconnectCountEx: { NetworkID: 0, MailboxID: 0, ECGridID: 100101, MaxDays: 0 },
   ParcelInBox: {},
   ParcelInBoxEx: { NetworkID: 0, MailboxID: 5001, ECGridIDFrom: 0, ECGridIDTo: 0 },
   ParcelInBoxExShort: { NetworkID: 0, MailboxID: 5001, ECGridIDFrom: 0, ECGridIDTo: 0, Status: 'InBoxTransferred' },
@@ -79,6 +80,19 @@ const ARGS: Args = {
   CarbonCopyInfo: { CarbonCopyID: 51001 },
   CarbonCopyList: { ECGridIDFrom: 0, ECGridIDTo: 0, ShowInactive: true },
   CarbonCopyListEx: { NetworkID: 0, MailboxID: 5001, ECGridIDFrom: 0, ECGridIDTo: 0, ShowInactive: false },
+  ReportMonthly: { Report: 1, Month: new Date('2025-01-15T00:00:00Z') },
+  ReportMonthlyEx: { NetworkID: 0, MailboxID: 0, Report: 2, Month: new Date('2025-01-01T00:00:00Z') },
+  ReportByDateEx: { NetworkID: 0, MailboxID: 0, Report: 1, StartDate: new Date('2025-01-05T00:00:00Z'), EndDate: new Date('2025-01-12T23:59:59Z') },
+  ReportTrafficStats: { TargetTime: new Date('2025-01-12T12:00:00Z'), NumPeriods: 7, Period: 'Day' },
+  ReportTrafficStatsEx: { NetworkID: 0, MailboxID: 0, TargetTime: new Date('2025-01-31T00:00:00Z'), NumPeriods: 3, Period: 'Month' },
+  ReportInstantStats: { Minutes1: 15, Minutes2: 60 },
+  ReportInstantStatsEx: { NetworkID: 0, MailboxID: 0, ECGridID: 0, Minutes1: 5, Minutes2: 1440 },
+  ReportMailboxStats: {},
+  ReportMailboxStatsEx: { NetworkID: 0, MailboxID: 0 },
+  ReportMailboxInterchangeStats: {},
+  ReportMailboxInterchangeStatsEx: { NetworkID: 0, MailboxID: 0 },
+  ReportInterchangeStats: { StartTime: new Date('2025-01-06T00:00:00Z'), EndTime: new Date('2025-01-10T23:59:59Z'), Direction: 'NoDir' },
+  ReportInterchangeStatsEx: { StartTime: new Date('2025-01-06T00:00:00Z'), EndTime: new Date('2025-01-10T23:59:59Z'), Direction: 'InBox', NetworkID: 0, MailboxID: 0 },
 };
 
 /** The reads the facade maps to a REST endpoint the sandbox serves for the same operation. */

@@ -31,6 +31,7 @@ export {
   contentTypeOf,
   faultEnvelope,
   clientFault,
+  escapeXml,
 } from './server/fault.js';
 export { readSoapRequest, nestingDepth, type SoapRequest, type ReadSoapRequestOptions } from './server/request.js';
 export { responseEnvelope, ResultEncodingError } from './server/response.js';

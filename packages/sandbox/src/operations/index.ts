@@ -9,6 +9,7 @@ import * as mailboxes from './mailboxes.js';
 import * as networks from './networks.js';
 import * as parcels from './parcels.js';
 import * as partners from './partners.js';
+import * as reports from './reports.js';
 import * as session from './session.js';
 import * as users from './users.js';
 import type { OperationEntry, OperationGroup, RestHandler } from './table.js';
@@ -26,6 +27,7 @@ export const OPERATION_TABLE = {
   ...comms,
   ...carbonCopies,
   ...keys,
+  ...reports,
 } satisfies OperationGroup;
 
 export type SandboxOperation = keyof typeof OPERATION_TABLE;

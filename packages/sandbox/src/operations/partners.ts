@@ -19,6 +19,7 @@ import {
   updateTradingPartner,
 } from '../service/partners.js';
 import type { SandboxService } from '../service/service.js';
+import { dataSet } from '../soap/dataset.js';
 import { ecgridIdInfo, interconnectInfo, soapDate } from '../soap/records.js';
 import type { Unset } from '../soap/wire.js';
 import type { InterconnectNoteRecord, InterconnectRecord, TradingPartnerRecord } from '../store/records.js';
@@ -164,6 +165,35 @@ export const InterconnectListByStatusEx = {
   },
   rest: { 'partners.list': listPartners },
 } satisfies OperationGroup['InterconnectListByStatusEx'];
+
+/** rest-api/partners/count-partners.md: how many interconnects one ECGrid ID has, optionally of one Status. */
+const countPartners = (call: RestCall) =>
+  interconnects(call.service, call.caller(), { ecgridId: reqInt(call.body, 'ecGridId'), restStatus: optString(call.body, 'status') }).length;
+
+const INTERCONNECT_STATUSES = enumValues('StatusInterconnect');
+
+/**
+ * The WSDL answers InterconnectCount(Ex) as a DataSet and no page gives its columns (soap-api/partners/
+ * interconnect-count.md describes an `int InterconnectCount(ECGridID, Status)` the WSDL does not have). The sandbox
+ * answers a row per StatusInterconnect that has interconnects: Status and Count.
+ */
+function countsByStatus(list: readonly InterconnectRecord[]) {
+  const rows = INTERCONNECT_STATUSES.map((status) => ({ Status: status, Count: list.filter((ic) => ic.status === status).length })).filter((r) => r.Count > 0);
+  return dataSet([{ name: 'Status', type: 'string' }, { name: 'Count', type: 'int' }], rows);
+}
+
+/** The interconnects of the session's IDs (its mailbox's, for a mailbox user). */
+export const InterconnectCount = {
+  soap: (call) => countsByStatus(interconnects(call.service, call.caller(), { maxDays: call.params.MaxDays })),
+} satisfies OperationGroup['InterconnectCount'];
+
+export const InterconnectCountEx = {
+  soap: (call) => {
+    const p = call.params;
+    return countsByStatus(interconnects(call.service, call.caller(), { ecgridId: p.ECGridID, networkId: p.NetworkID, mailboxId: p.MailboxID, maxDays: p.MaxDays }));
+  },
+  rest: { 'partners.count': countPartners },
+} satisfies OperationGroup['InterconnectCountEx'];
 
 export const InterconnectNoteList = {
   soap: (call) => interconnectNotes(call.service, call.caller(), call.params.InterconnectID).map(noteInfo),

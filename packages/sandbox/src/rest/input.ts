@@ -45,6 +45,20 @@ export function optDate(body: Json, name: string): Date | undefined {
   return new Date(ms);
 }
 
+export function reqDate(body: Json, name: string): Date {
+  const v = optDate(body, name);
+  if (v === undefined) throw invalidParameter(`${name} is required`);
+  return v;
+}
+
+/** A required field that must be one of an enumeration's values. */
+export function reqEnum<T extends string>(body: Json, name: string, values: readonly T[], what: string): T {
+  const v = reqString(body, name);
+  const found = values.find((value) => value === v);
+  if (found === undefined) throw invalidParameter(`${name} ${v} is not a ${what} value`);
+  return found;
+}
+
 export function pathId(value: string, name = 'id'): number {
   if (!/^\d{1,16}$/.test(value)) throw invalidParameter(`${name} must be a positive integer`);
   const n = Number(value);

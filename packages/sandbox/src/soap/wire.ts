@@ -58,8 +58,11 @@ export function toWire(spec: Pick<ElementSpec, 'type' | 'kind'>, value: unknown)
       if (items.length === 0) return {};
       return { [array.itemElement]: items.map((item) => toWire({ type: array.itemType, kind: array.itemKind }, item)) };
     }
-    case 'dataset':
-      throw new Error('DataSet results are not produced by the sandbox');
+    case 'dataset': {
+      // node-soap writes the value of its `$xml` key as it is: the DataSet's schema and diffgram.
+      const xml = (value as { readonly xml?: string }).xml;
+      return { $xml: xml ?? '' };
+    }
   }
 }
 
