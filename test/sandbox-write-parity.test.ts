@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type EcgridFacade, type FacadeOperation, type FacadeParams, type FacadeResult, MAPPINGS } from '@ecgrid-bridge/facade';
 import { readFileSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DEFAULT_SEED_PATH, type RunningSandbox, SANDBOX_OPERATIONS, type SandboxSeed, restEndpointsOf, startSandbox } from '@ecgrid-bridge/sandbox';
 import { facadeOn } from './support.js';
 
@@ -19,6 +21,8 @@ interface WriteRow<Op extends FacadeOperation> {
   readonly answer?: (result: FacadeResult<Op>) => unknown;
   /** Who writes: the demo user (a mailbox administrator) unless the write needs a network administrator. */
   readonly by?: 'networkAdmin';
+  /** Prepares the store after each reset, before the write (on SOAP). */
+  readonly setup?: (soap: EcgridFacade) => Promise<unknown>;
 }
 
 type Rows = { readonly [Op in FacadeOperation]?: WriteRow<Op> };
@@ -63,6 +67,34 @@ const userState = async (soap: EcgridFacade, userId: number) => {
   return u && { first: u.FirstName, last: u.LastName, email: u.EMail, level: u.AuthLevel, status: u.Status, network: u.NetworkID, mailbox: u.MailboxID };
 };
 const carbonCopyState = (id: number) => async (soap: EcgridFacade) => (await soap.CarbonCopyInfo({ CarbonCopyID: id }))?.Status;
+
+/** A webhook listener on loopback, for the callback a test call reaches (the sandbox allows plain HTTP there). */
+let hook: Server;
+let hookUrl = '';
+/** The ID the next callback registered on the untouched seed gets. */
+const NEXT_CALLBACK = Math.max(...(SEED.callbacks ?? []).map((c) => c.callbackId)) + 1;
+const newCallback = (url: () => string): FacadeParams<'CallBackAddEx'> => ({
+  NetworkID: 0,
+  MailboxID: 0,
+  UserID: 0,
+  SystemObject: 'Parcel',
+  ObjectStatus: 0,
+  Direction: 'NoDir',
+  Frequency: 0,
+  MaxRetries: 0,
+  get URL() {
+    return url();
+  },
+  HTTPAuthentication: 'Basic',
+  HTTPUser: 'hook-user',
+  HTTPPassword: 'Hook-Secret-77',
+  Status: 'Active',
+});
+const callbackState = async (soap: EcgridFacade, id: number) => {
+  const c = await soap.CallBackEventInfo({ CallBackEventID: id, QueueCount: 1 });
+  const q = c?.CallBackQueue?.[0];
+  return c && { status: c.Status, url: c.URL, auth: c.HTTPAuthentication, frequency: c.Frequency, maxCalls: c.MaxCalls, queue: q && { status: q.Status, test: q.Test, code: q.CallBackLog?.[0]?.ReturnCode } };
+};
 
 /** One row per write, chosen so that the change is visible in the read-back. */
 const ROWS: Rows = {
@@ -173,6 +205,19 @@ const ROWS: Rows = {
     readBack: (soap, id) => parcelState(soap, id),
   },
   // comms and carbon copies
+  // callbacks
+  CallBackAddEx: {
+    params: newCallback(() => 'https://hooks.acme-supply.example/ecgrid/new'),
+    readBack: (soap, created) => callbackState(soap, created?.CallBackEventID ?? 0),
+    answer: (r) => r && { id: r.CallBackEventID, url: r.URL, status: r.Status, object: r.SystemObject, mailbox: r.MailboxID, auth: r.HTTPAuthentication },
+  },
+  CallBackEventSetStatus: { params: { CallBackEventID: 71001, Status: 'Suspended' }, readBack: (soap) => callbackState(soap, 71001) },
+  CallBackTest: {
+    setup: (soap) => soap.CallBackAddEx(newCallback(() => hookUrl)),
+    params: { CallBackEventID: NEXT_CALLBACK, ParcelID: 0, InterchangeID: 0, UserID: 0 },
+    readBack: (soap) => callbackState(soap, NEXT_CALLBACK),
+    answer: (r) => r && { test: r.Test, event: r.CallBackEvent?.CallBackEventID, code: r.CallBackLog?.[0]?.ReturnCode, message: r.CallBackLog?.[0]?.Message },
+  },
   CommSetStatus: { params: { CommID: 81001, Status: 'Suspended' }, readBack: async (soap) => (await soap.CommInfo({ CommID: 81001 }))?.Status },
   CarbonCopySuspend: { params: { CarbonCopyID: 51001 }, readBack: carbonCopyState(51001) },
   CarbonCopyActivate: { params: { CarbonCopyID: 51002 }, readBack: carbonCopyState(51002) },
@@ -193,6 +238,9 @@ let adminOnSoap: EcgridFacade;
 let adminOnRest: EcgridFacade;
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
+  hook = createServer((req, res) => req.resume().on('end', () => res.writeHead(200, { 'content-type': 'text/plain' }).end('received')));
+  await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+  hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/ecgrid`;
   onSoap = facadeOn(sandbox, 'soap');
   onRest = facadeOn(sandbox, 'rest');
   const admin = { credentials: credentialsOf(NETWORK_ADMIN) };
@@ -205,11 +253,13 @@ afterAll(async () => {
   await adminOnSoap.close();
   await adminOnRest.close();
   await sandbox.close();
+  await new Promise((resolve) => hook.close(resolve));
 });
 beforeEach(() => sandbox.admin.reset());
 
 async function writeThenRead<Op extends FacadeOperation>(backend: 'soap' | 'rest', operation: Op, row: WriteRow<Op>) {
   sandbox.admin.reset();
+  await row.setup?.(onSoap);
   const writer = row.by === 'networkAdmin' ? (backend === 'soap' ? adminOnSoap : adminOnRest) : backend === 'soap' ? onSoap : onRest;
   const result = await writer.invoke(operation, row.params);
   const answer = row.answer ? row.answer(result) : result;

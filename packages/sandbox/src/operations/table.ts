@@ -22,7 +22,8 @@ export type SoapAnswer<Op extends OperationName> = Unset<OperationResults[Op]>;
 /** A SOAP call of whichever operation has (at least) the parameters `P`: for a handler several operations share. */
 export type SoapCallWith<P> = Omit<SoapCall<OperationName>, 'params'> & { readonly params: P };
 
-export type SoapHandler<Op extends OperationName> = (call: SoapCall<Op>) => SoapAnswer<Op>;
+/** Answers at once, or later where the operation itself waits (a callback test calls the registered URL). */
+export type SoapHandler<Op extends OperationName> = (call: SoapCall<Op>) => SoapAnswer<Op> | Promise<SoapAnswer<Op>>;
 
 /** One REST request being served: its JSON body, path values, the authenticated caller (none on open endpoints). */
 export interface RestCall {

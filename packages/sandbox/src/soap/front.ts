@@ -59,7 +59,7 @@ export async function createSoapFront(options: SoapFrontOptions): Promise<SoapFr
     };
     try {
       const sessionId = call.checked.params['SessionID'];
-      const value = entryOf(operation).soap({
+      const value = await entryOf(operation).soap({
         params: withDefaults<SandboxOperation>(spec, call.checked.params),
         service,
         ip: call.ip,

@@ -140,8 +140,23 @@ export interface CallbackRecord {
   readonly maxCalls: number;
   readonly status: Status;
   readonly url: string;
+  /** How the call authenticates to `url` (CallBackAddEx HTTPAuthentication; create-callback.md `httpAuthType`). */
+  readonly httpAuthType?: EnumTypes['HTTPAuthType'];
+  /** The HTTP user; the password is never stored (service/callback-calls.ts keeps it in memory). */
+  readonly httpUser?: string;
   readonly created: string;
   readonly modified: string;
+}
+
+/** One call made for a queue entry (CallBackLogInfo). */
+export interface CallbackLogRecord {
+  readonly logId: number;
+  readonly date: string;
+  readonly callNumber: number;
+  /** The HTTP status the endpoint answered; 0 when it did not answer. */
+  readonly returnCode: number;
+  /** The start of the endpoint's answer, or why there was none. */
+  readonly message: string;
 }
 
 /** One queued call of a callback event (CallBackQueueIDInfo). */
@@ -155,6 +170,7 @@ export interface CallbackQueueRecord {
   readonly objectId: number;
   readonly userId: number;
   readonly test: boolean;
+  readonly log?: readonly CallbackLogRecord[];
 }
 
 /** A communication channel of a mailbox (CommIDInfo; rest-api/comms/get-comm.md). */
