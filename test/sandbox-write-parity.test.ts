@@ -68,6 +68,22 @@ const userState = async (soap: EcgridFacade, userId: number) => {
 };
 const carbonCopyState = (id: number) => async (soap: EcgridFacade) => (await soap.CarbonCopyInfo({ CarbonCopyID: id }))?.Status;
 
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/certificates/${name}`, import.meta.url));
+const PARTNER_CERT = fixture('partner.cer');
+const OWN_PFX = fixture('acme.p12');
+/** The certificates of the demo mailbox's comms, without what a new key pair makes different each time. */
+const certificateState = async (soap: EcgridFacade) => {
+  const comms = await soap.CommListEx({ NetworkID: 0, MailboxID: 5001, CommType: 'none', PrivateKeyRequired: false, UseType: 'Undefined', ShowInactive: true, WithCerts: true });
+  return (comms ?? []).flatMap((c) =>
+    (c.Certificates ?? []).map((k) => ({ comm: c.CommID, id: k.CertKeyID, type: k.Type, usage: k.Usage, subject: k.Subject, key: k.HasPrivateKey, status: k.Status, ends: k.EndUsage.getUTCFullYear() > 1 })),
+  );
+};
+const commAnswer = (r: { readonly CommID: number; readonly Identifier?: string | undefined; readonly Status: string } | undefined) => r && { id: r.CommID, identifier: r.Identifier, status: r.Status };
+
+/** .NET's DateTime.MinValue: an unset date parameter. */
+const DOTNET_MIN = new Date('0001-01-01T00:00:00Z');
+const commState = (c: FacadeResult<'CommInfo'>) => c && { type: c.Type, identifier: c.Identifier, mailbox: c.MailboxID, use: c.UseType, status: c.Status };
+
 /** A webhook listener on loopback, for the callback a test call reaches (the sandbox allows plain HTTP there). */
 let hook: Server;
 let hookUrl = '';
@@ -218,6 +234,50 @@ const ROWS: Rows = {
     readBack: (soap) => callbackState(soap, NEXT_CALLBACK),
     answer: (r) => r && { test: r.Test, event: r.CallBackEvent?.CallBackEventID, code: r.CallBackLog?.[0]?.ReturnCode, message: r.CallBackLog?.[0]?.Message },
   },
+  CommAdd: {
+    params: {
+      NetworkID: 0, MailboxID: 5001, CommType: 'sftp', OwnerUserID: 0, ECGridHosted: false, Identifier: 'acme-sftp-2', SignData: false, EncryptData: false,
+      CompressData: false, ReceiptType: 'None', HTTPAuthentication: 'None', UseType: 'Production', BeginUsage: DOTNET_MIN, EndUsage: DOTNET_MIN, Status: 'Active',
+    },
+    readBack: async (soap, created) => commState(await soap.CommInfo({ CommID: created?.CommID ?? 0 })),
+    answer: (r) => r && { type: r.Type, identifier: r.Identifier, mailbox: r.MailboxID, use: r.UseType, status: r.Status },
+  },
+  CommUpdate: {
+    params: {
+      CommID: 81001, OwnerUserID: 0, Identifier: 'ACME-AS2-NEU', SignData: false, EncryptData: false, CompressData: false, ReceiptType: 'None',
+      HTTPAuthentication: 'None', UseType: 'Undefined', BeginUsage: DOTNET_MIN, EndUsage: DOTNET_MIN,
+    },
+    readBack: async (soap) => commState(await soap.CommInfo({ CommID: 81001 })),
+    answer: (r) => r && { id: r.CommID, identifier: r.Identifier, status: r.Status },
+  },
+  // certificates
+  CertificateAddPublic: {
+    params: { CommID: 81001, CertType: 'X509', KeyId: 'partner-2026', UserId: '', BeginUsage: DOTNET_MIN, Usage: 'Encryption', PartnerCommID: 'PARTNER-AS2', PartnerURL: '', Cert: PARTNER_CERT },
+    readBack: certificateState,
+    answer: commAnswer,
+  },
+  CertificateAddPublicA: {
+    params: { CommID: 81002, CertType: 'X509', KeyId: '', UserId: '', BeginUsage: DOTNET_MIN, Usage: 'Signature', PartnerCommID: '', PartnerURL: '', CertBase64: PARTNER_CERT.toString('base64') },
+    readBack: certificateState,
+    answer: commAnswer,
+  },
+  CertAddPrivate: {
+    params: { CommID: 81002, CertType: 'X509', KeyId: '', UserId: '', BeginUsage: DOTNET_MIN, Usage: 'EncryptionAndSignature', PartnerAS2ID: '', Cert: OWN_PFX, Password: 'fixture-only' },
+    readBack: certificateState,
+    answer: commAnswer,
+  },
+  CertAddPrivateA: {
+    params: { CommID: 81002, CertType: 'X509', KeyId: '', UserId: '', BeginUsage: DOTNET_MIN, Usage: 'Signature', PartnerAS2ID: '', CertBase64: OWN_PFX.toString('base64'), Password: 'fixture-only' },
+    readBack: certificateState,
+    answer: commAnswer,
+  },
+  CertificateCreatePrivate: {
+    params: { CommID: 81002, BeginUsage: DOTNET_MIN, Usage: 'Signature', SecureHashAlgorithm: 'sha2', PartnerAS2ID: '', Expires: DOTNET_MIN },
+    readBack: certificateState,
+    answer: commAnswer,
+  },
+  CertificateRenewPrivate: { params: { CommID: 81001, CertKeyID: 91001, OverlapDays: 14, Years: 1, SecureHashAlgorithm: 'sha2' }, readBack: certificateState, answer: commAnswer },
+  CertificateTerminate: { params: { CommID: 81001, CertKeyID: 91001 }, readBack: certificateState },
   CommSetStatus: { params: { CommID: 81001, Status: 'Suspended' }, readBack: async (soap) => (await soap.CommInfo({ CommID: 81001 }))?.Status },
   CarbonCopySuspend: { params: { CarbonCopyID: 51001 }, readBack: carbonCopyState(51001) },
   CarbonCopyActivate: { params: { CarbonCopyID: 51002 }, readBack: carbonCopyState(51002) },

@@ -1,58 +1,17 @@
-import { type Certificate, type CommIDInfo, enumValues } from '@ecgrid-bridge/soap';
-import { optBool, optString, reqInt, reqString } from '../rest/input.js';
-import { certificatesOf, comm, commPair, comms, requireIdentifier, updateComm } from '../service/comms.js';
+import { DOCUMENTED_ENUMS } from '@ecgrid-bridge/catalog';
+import { enumValues } from '@ecgrid-bridge/soap';
+import { optBool, optString, reqEnum, reqInt, reqString } from '../rest/input.js';
+import { addComm, comm, commPair, comms, requireIdentifier, updateComm, updateCommSettings } from '../service/comms.js';
 import { oneOf } from '../service/filters.js';
-import type { SandboxService } from '../service/service.js';
-import { soapDate } from '../soap/records.js';
-import type { Unset } from '../soap/wire.js';
-import type { CertificateRecord, CommRecord } from '../store/records.js';
+import { DOTNET_MIN_DATE } from '../soap/wire.js';
+import type { CommSettings } from '../store/records.js';
+import { commInfo, restComm } from './comm-shapes.js';
 import { pathValue } from './rest.js';
 import type { OperationGroup, RestCall } from './table.js';
 
 /** Communication channels: rest-api/comms/*.md. */
 
 const STATUSES = enumValues('Status');
-
-/** rest-api/comms/get-comm.md; `withCerts` tells whether certificates are attached. */
-const restComm = (service: SandboxService) => (c: CommRecord) => ({
-  commId: c.commId,
-  mailboxId: c.mailboxId,
-  commType: c.type,
-  identifier: c.identifier,
-  status: c.status,
-  useType: c.useType,
-  privateKeyRequired: c.privateKeyRequired,
-  withCerts: certificatesOf(service, c.commId).length > 0,
-});
-
-const certificateInfo = (c: CertificateRecord): Unset<Certificate> => ({
-  CertKeyID: c.certificateId,
-  Type: c.type,
-  Usage: c.usage,
-  Subject: c.subject,
-  Issuer: c.issuer,
-  HasPrivateKey: c.hasPrivateKey,
-  NotBefore: soapDate(c.notBefore),
-  NotAfter: soapDate(c.notAfter),
-  SerialNumber: c.serialNumber,
-  Thumbprint: c.thumbprint,
-  Status: c.status,
-});
-
-/** SOAP's WithCerts "includes certificate details in each result" (soap-api/comms/comm-list.md). */
-const commInfo = (service: SandboxService, c: CommRecord, withCerts = false): Unset<CommIDInfo> => ({
-  CommID: c.commId,
-  Type: c.type,
-  Created: soapDate(c.created),
-  Modified: soapDate(c.modified),
-  Identifier: c.identifier,
-  NetworkID: c.networkId,
-  MailboxID: c.mailboxId,
-  UseType: c.useType,
-  URL: c.url,
-  Status: c.status,
-  ...(withCerts ? { Certificates: certificatesOf(service, c.commId).map(certificateInfo) } : {}),
-});
 
 const get = (call: RestCall) => restComm(call.service)(comm(call.service, call.caller(), pathValue(call)));
 
@@ -142,3 +101,86 @@ export const CommSetStatus = {
   soap: (call) => updateComm(call.service, call.caller(), call.params.CommID, { status: call.params.Status }) !== undefined,
   rest: { 'comms.update': update },
 } satisfies OperationGroup['CommSetStatus'];
+
+// ---- CommAdd, CommUpdate --------------------------------------------------------------------------------------------
+
+/** The channel settings of CommAdd and CommUpdate (soap-api/comms/comm-add.md); the password is not kept. */
+interface ChannelParams {
+  readonly OwnerUserID: number;
+  readonly Version?: string | undefined;
+  readonly SignData: boolean;
+  readonly EncryptData: boolean;
+  readonly CompressData: boolean;
+  readonly ReceiptType: CommSettings['receipt'] & string;
+  readonly HTTPAuthentication: CommSettings['httpAuthType'] & string;
+  readonly HTTPUser?: string | undefined;
+  readonly BeginUsage: Date;
+  readonly EndUsage: Date;
+}
+
+const setDate = (d: Date): string | undefined => (new Date(d).getTime() === Date.parse(DOTNET_MIN_DATE) ? undefined : new Date(d).toISOString());
+
+/** Only what the call sets: an unset value (0, empty, false, None, 0001-01-01) leaves the stored one (or the default). */
+function settingsOf(p: ChannelParams): CommSettings {
+  const begin = setDate(p.BeginUsage);
+  const end = setDate(p.EndUsage);
+  return {
+    ...(p.Version ? { version: p.Version } : {}),
+    ...(p.OwnerUserID ? { ownerUserId: p.OwnerUserID } : {}),
+    ...(p.SignData ? { signData: true } : {}),
+    ...(p.EncryptData ? { encryptData: true } : {}),
+    ...(p.CompressData ? { compressData: true } : {}),
+    ...(p.ReceiptType !== 'None' ? { receipt: p.ReceiptType } : {}),
+    ...(p.HTTPAuthentication !== 'None' ? { httpAuthType: p.HTTPAuthentication } : {}),
+    ...(p.HTTPUser ? { httpUser: p.HTTPUser } : {}),
+    ...(begin ? { beginUsage: begin } : {}),
+    ...(end ? { endUsage: end } : {}),
+  };
+}
+
+/** REST's channel types (appendix/enums.md), which lack `ftpsslexplicit`. */
+const REST_COMM_TYPES = enumValues('NetworkGatewayCommChannel').filter((t) => t !== 'none' && (DOCUMENTED_ENUMS['NetworkGatewayCommChannel'] ?? []).includes(t));
+const USE_TYPES = enumValues('UseType');
+
+/** rest-api/comms/create-comm.md: mailboxId, commType, identifier and useType; the new channel is Active. */
+const create = (call: RestCall) => {
+  const b = call.body;
+  const created = addComm(call.service, call.caller(), {
+    networkId: 0,
+    mailboxId: reqInt(b, 'mailboxId'),
+    type: reqEnum(b, 'commType', REST_COMM_TYPES, 'NetworkGatewayCommChannel'),
+    identifier: reqString(b, 'identifier'),
+    url: undefined,
+    useType: oneOf(USE_TYPES, 'useType', 'UseType', optString(b, 'useType')) ?? 'Undefined',
+    status: 'Active',
+    settings: {},
+  });
+  return restComm(call.service)(created);
+};
+
+export const CommAdd = {
+  soap: (call) => {
+    const p = call.params;
+    const created = addComm(call.service, call.caller(), {
+      networkId: p.NetworkID,
+      mailboxId: p.MailboxID,
+      type: p.CommType,
+      identifier: p.Identifier,
+      url: p.URL,
+      useType: p.UseType,
+      status: p.Status,
+      settings: { ...settingsOf(p), ...(p.ECGridHosted ? { hosted: true } : {}) },
+    });
+    return commInfo(call.service, created);
+  },
+  rest: { 'comms.create': create },
+} satisfies OperationGroup['CommAdd'];
+
+export const CommUpdate = {
+  soap: (call) => {
+    const p = call.params;
+    const changed = updateCommSettings(call.service, call.caller(), p.CommID, { identifier: p.Identifier, url: p.URL, useType: p.UseType, settings: settingsOf(p) });
+    return commInfo(call.service, changed);
+  },
+  rest: { 'comms.update': update },
+} satisfies OperationGroup['CommUpdate'];

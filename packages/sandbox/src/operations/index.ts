@@ -2,6 +2,7 @@ import { ENDPOINTS, type EndpointName } from '@ecgrid-bridge/catalog';
 import { type OperationName, OPERATIONS } from '@ecgrid-bridge/soap';
 import * as callbacks from './callbacks.js';
 import * as carbonCopies from './carbon-copies.js';
+import * as certificates from './certificates.js';
 import * as comms from './comms.js';
 import * as interchanges from './interchanges.js';
 import * as keys from './keys.js';
@@ -25,6 +26,7 @@ export const OPERATION_TABLE = {
   ...interchanges,
   ...callbacks,
   ...comms,
+  ...certificates,
   ...carbonCopies,
   ...keys,
   ...reports,

@@ -1,8 +1,9 @@
 import { accessDenied, invalidParameter } from '../errors.js';
-import type { CertificateRecord, CommRecord, Status } from '../store/records.js';
+import type { EnumTypes } from '@ecgrid-bridge/soap';
+import type { CertificateRecord, CommRecord, CommSettings, Status } from '../store/records.js';
 import type { Caller } from './auth.js';
-import { inMailboxScope, seesMailbox } from './directory.js';
-import { contains, visibleRecord } from './filters.js';
+import { inMailboxScope, mailbox, seesMailbox } from './directory.js';
+import { contains, given, visibleRecord } from './filters.js';
 import { tradingPartner } from './partners.js';
 import type { SandboxService } from './service.js';
 
@@ -71,6 +72,66 @@ export function updateComm(svc: SandboxService, caller: Caller, commId: number, 
     ...current,
     ...(change.identifier !== undefined ? { identifier: requireIdentifier(change.identifier) } : {}),
     ...(change.status !== undefined ? { status: change.status } : {}),
+    modified: svc.nowIso(),
+  };
+  svc.commit((draft) => draft.comms.set(commId, next));
+  return next;
+}
+
+export interface NewComm {
+  readonly networkId: number;
+  readonly mailboxId: number;
+  readonly type: EnumTypes['NetworkGatewayCommChannel'];
+  readonly identifier: string | undefined;
+  readonly url: string | undefined;
+  readonly useType: EnumTypes['UseType'];
+  readonly status: Status;
+  readonly settings: CommSettings;
+}
+
+/**
+ * Adds a channel to a mailbox (CommAdd; rest-api/comms/create-comm.md). SOAP's MailboxID 0 is the caller's own
+ * mailbox; a user above mailbox level must name one. `none` is a filter value, not a channel type.
+ */
+export function addComm(svc: SandboxService, caller: Caller, input: NewComm): CommRecord {
+  const mailboxId = given(input.mailboxId) ? input.mailboxId : caller.user.mailboxId;
+  if (!given(mailboxId)) throw invalidParameter('MailboxID is required for a user above mailbox level');
+  const owner = mailbox(svc, caller, mailboxId);
+  if (given(input.networkId) && input.networkId !== owner.networkId) throw invalidParameter(`mailbox ${mailboxId} is not in network ${input.networkId}`);
+  if (input.type === 'none') throw invalidParameter('CommType none is not a channel type');
+  const now = svc.nowIso();
+  const record: CommRecord = {
+    commId: Math.max(0, ...svc.state.comms.keys()) + 1,
+    networkId: owner.networkId,
+    mailboxId,
+    type: input.type,
+    identifier: requireIdentifier(input.identifier),
+    url: input.url ?? '',
+    useType: input.useType,
+    privateKeyRequired: false,
+    status: input.status,
+    settings: input.settings,
+    created: now,
+    modified: now,
+  };
+  svc.commit((draft) => draft.comms.set(record.commId, record));
+  return record;
+}
+
+/** Changes a channel's configuration (CommUpdate): what is given replaces what was stored; unset values leave it. */
+export function updateCommSettings(
+  svc: SandboxService,
+  caller: Caller,
+  commId: number,
+  change: { readonly identifier?: string | undefined; readonly url?: string | undefined; readonly useType?: EnumTypes['UseType'] | undefined; readonly settings: CommSettings },
+): CommRecord {
+  const current = comm(svc, caller, commId);
+  const next: CommRecord = {
+    ...current,
+    ...(change.identifier ? { identifier: change.identifier } : {}),
+    ...(change.url ? { url: change.url } : {}),
+    ...(change.useType !== undefined && change.useType !== 'Undefined' ? { useType: change.useType } : {}),
+    settings: { ...current.settings, ...change.settings },
     modified: svc.nowIso(),
   };
   svc.commit((draft) => draft.comms.set(commId, next));

@@ -185,8 +185,25 @@ export interface CommRecord {
   /** rest-api/comms/get-comm.md `privateKeyRequired`. */
   readonly privateKeyRequired: boolean;
   readonly status: Status;
+  /** The channel settings CommAdd and CommUpdate carry (CommIDInfo); left out, the .NET default. */
+  readonly settings?: CommSettings;
   readonly created: string;
   readonly modified: string;
+}
+
+/** A comm's channel settings (CommIDInfo); the HTTP password is not kept, since the sandbox makes no transfers. */
+export interface CommSettings {
+  readonly version?: string;
+  readonly hosted?: boolean;
+  readonly ownerUserId?: number;
+  readonly signData?: boolean;
+  readonly encryptData?: boolean;
+  readonly compressData?: boolean;
+  readonly receipt?: EnumTypes['ReceiptType'];
+  readonly httpAuthType?: EnumTypes['HTTPAuthType'];
+  readonly httpUser?: string;
+  readonly beginUsage?: string;
+  readonly endUsage?: string;
 }
 
 /** A certificate of a comm (CertificateInfo). */
@@ -203,6 +220,16 @@ export interface CertificateRecord {
   readonly notBefore: string;
   readonly notAfter: string;
   readonly status: Status;
+  /** What the add, create and renew calls set (Certificate; rest-api/certificates/*.md); the private key is never kept. */
+  readonly keyId?: string;
+  readonly userId?: string;
+  readonly partnerId?: string;
+  readonly partnerUrl?: string;
+  readonly secureHashAlgorithm?: string;
+  readonly beginUsage?: string;
+  readonly endUsage?: string;
+  /** The certificate itself (DER, base64): public, so it is kept. */
+  readonly publicCertificate?: string;
 }
 
 /** A carbon-copy rule: traffic between two IDs also goes between two others (CarbonCopyIDInfo). */
