@@ -80,6 +80,17 @@ const certificateState = async (soap: EcgridFacade) => {
 };
 const commAnswer = (r: { readonly CommID: number; readonly Identifier?: string | undefined; readonly Status: string } | undefined) => r && { id: r.CommID, identifier: r.Identifier, status: r.Status };
 
+/** The ID of the (first) interchange a seed parcel carries, once the sandbox runs. */
+const interchangeOf = (parcelId: number) => [...sandbox.admin.state().interchanges.values()].find((ic) => ic.parcelId === parcelId)?.interchangeId ?? 0;
+/** Facades that keep a session of another user open until the end (what a reset must end). */
+const openSessions: EcgridFacade[] = [];
+const lastNote = async (soap: EcgridFacade, parcelId: number) => {
+  const n = (await soap.ParcelNoteList({ ParcelID: parcelId }))?.at(-1);
+  return n && { note: n.Note, by: n.PostedBy };
+};
+const delimiters = (config: { readonly SegTerm: number; readonly ElmSep: number; readonly SubElmSep: number } | undefined) =>
+  config && [config.SegTerm, config.ElmSep, config.SubElmSep];
+
 /** .NET's DateTime.MinValue: an unset date parameter. */
 const DOTNET_MIN = new Date('0001-01-01T00:00:00Z');
 const commState = (c: FacadeResult<'CommInfo'>) => c && { type: c.Type, identifier: c.Identifier, mailbox: c.MailboxID, use: c.UseType, status: c.Status };
@@ -278,6 +289,57 @@ const ROWS: Rows = {
   },
   CertificateRenewPrivate: { params: { CommID: 81001, CertKeyID: 91001, OverlapDays: 14, Years: 1, SecureHashAlgorithm: 'sha2' }, readBack: certificateState, answer: commAnswer },
   CertificateTerminate: { params: { CommID: 81001, CertKeyID: 91001 }, readBack: certificateState },
+  // parcels, interchanges, IDs, settings and users
+  ParcelAcknowledgmentNote: { params: { ParcelID: 987650002, Subject: '', Note: 'Gebucht – Beleg 4711' }, readBack: (soap) => lastNote(soap, 987650002) },
+  ParcelTest: {
+    params: { ECGridIDFrom: 100101, ECGridIDTo: 200301, DocumentType: 'X12' },
+    readBack: async (soap, id) => {
+      const p = await soap.ParcelInfo({ ParcelID: id });
+      return p && { from: p.MailboxIDFrom, to: p.MailboxIDTo, status: p.StatusCode, test: p.FileName?.startsWith('ECGRID_TEST_100101_200301_') };
+    },
+  },
+  InterchangeCancel: {
+    params: {
+      get InterchangeID() {
+        return interchangeOf(3000000003);
+      },
+    },
+    readBack: async (soap) => (await soap.InterchangeInfo({ InterchangeID: interchangeOf(3000000003) }))?.StatusCode,
+  },
+  InterchangeResend: {
+    params: {
+      get InterchangeID() {
+        return interchangeOf(987650005);
+      },
+    },
+    readBack: async (soap) => {
+      const sent = await soap.ParcelOutBoxArchive({ BeginDate: new Date('2000-01-01T00:00:00Z'), EndDate: new Date('2100-01-01T00:00:00Z'), ECGridIDFrom: 0, ECGridIDTo: 0, PageNo: 1, RecordsPerPage: 0 });
+      return (sent?.ParcelIDInfoList ?? []).filter((p) => p.FileName?.startsWith('RESEND_')).map((p) => [p.FileName, p.MailboxIDTo]);
+    },
+    answer: (r) => r?.Id,
+  },
+  TPUpdateDataEMail: {
+    params: { ECGridID: 100101, EMailSystem: 'smtp', DataEMail: 'edi@acme-supply.example', PayloadPosition: 'Attachment' },
+    readBack: async (soap) => (await soap.TPInfo({ ECGridID: 100101 }))?.DataEMail,
+  },
+  MailboxX12Delimiters: { params: { MailboxID: 5001, SegTerm: 126, ElmSep: 42, SubElmSep: 62 }, readBack: async (soap) => delimiters((await soap.MailboxInfo({ MailboxID: 5001 }))?.Config) },
+  NetworkX12Delimiters: {
+    params: { NetworkID: 1001, SegTerm: 39, ElmSep: 124, SubElmSep: 94 },
+    readBack: async () => delimiters((await adminOnSoap.NetworkInfo({ NetworkID: 1001 }))?.OwnerInfo?.Config),
+    by: 'networkAdmin',
+  },
+  UserReset: {
+    setup: async () => {
+      const clerk = facadeOn(sandbox, 'soap', { credentials: credentialsOf(2007) });
+      openSessions.push(clerk);
+      await clerk.WhoAmI();
+    },
+    params: { UserID: 2007 },
+    readBack: async () => (await adminOnSoap.UserInfo({ UserID: 2007 }))?.OpenSessions,
+    by: 'networkAdmin',
+  },
+  // The sandbox delivers no SMS: what it would have sent is in its outbox.
+  UserSendSMS: { params: { UserID: 2007, Text: 'Parcel 987650002 is ready' }, readBack: async () => sandbox.admin.messages().map((m) => [m.to, m.text]) },
   CommSetStatus: { params: { CommID: 81001, Status: 'Suspended' }, readBack: async (soap) => (await soap.CommInfo({ CommID: 81001 }))?.Status },
   CarbonCopySuspend: { params: { CarbonCopyID: 51001 }, readBack: carbonCopyState(51001) },
   CarbonCopyActivate: { params: { CarbonCopyID: 51002 }, readBack: carbonCopyState(51002) },
@@ -312,6 +374,7 @@ afterAll(async () => {
   await onRest.close();
   await adminOnSoap.close();
   await adminOnRest.close();
+  for (const facade of openSessions) await facade.close();
   await sandbox.close();
   await new Promise((resolve) => hook.close(resolve));
 });
@@ -329,6 +392,7 @@ async function writeThenRead<Op extends FacadeOperation>(backend: 'soap' | 'rest
 /** The read-back on the untouched seed (what it raised, when the object does not exist yet). */
 async function untouched<Op extends FacadeOperation>(row: WriteRow<Op>, result: FacadeResult<Op>): Promise<unknown> {
   sandbox.admin.reset();
+  await row.setup?.(onSoap);
   return row.readBack(onSoap, result).catch((err: unknown) => ({ absent: err instanceof Error ? err.name : String(err) }));
 }
 

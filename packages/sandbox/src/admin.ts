@@ -9,6 +9,7 @@ import { type RateLimit, type RateLimiter, rateLimit } from './rate-limit.js';
 import { type ListSettings, pageSizeCap } from './service/paging.js';
 import type { StoreState } from './store/records.js';
 import type { Store } from './store/store.js';
+import type { Outbox, SentMessage } from './service/outbox.js';
 
 /** Test and demo controls of a running sandbox; also served as JSON under `/__sandbox/`. */
 export interface SandboxAdmin {
@@ -44,6 +45,8 @@ export interface SandboxAdmin {
   reset(): void;
   /** The store as it is now (read-only). */
   state(): StoreState;
+  /** What the sandbox would have sent to people (SMS), oldest first; reset empties it. */
+  messages(): SentMessage[];
   /** Logins, issued tokens, refreshes and refused credentials since the sandbox started (a copy). */
   authActivity(): AuthActivity;
 }
@@ -62,9 +65,10 @@ export interface AdminParts {
   readonly limiter: RateLimiter;
   readonly lists: ListSettings;
   readonly seedState: () => StoreState;
+  readonly outbox: Outbox;
 }
 
-export function createAdmin({ store, auth, faults, limiter, lists, seedState }: AdminParts): SandboxAdmin {
+export function createAdmin({ store, auth, faults, limiter, lists, seedState, outbox }: AdminParts): SandboxAdmin {
   return {
     get settings() {
       return { ...auth.settings, ...lists, rateLimit: limiter.limit };
@@ -125,8 +129,10 @@ export function createAdmin({ store, auth, faults, limiter, lists, seedState }: 
         draft.interchanges = new Map(fresh.interchanges);
         draft.counters = { ...fresh.counters, nextSessionEventId: draft.counters.nextSessionEventId };
       });
+      outbox.clear();
     },
     state: () => store.state,
+    messages: () => outbox.list(),
     authActivity: () => ({ ...auth.activity }),
   };
 }
@@ -138,7 +144,7 @@ const invalidRotation = (): never => {
 };
 
 /**
- * `/__sandbox/…`: GET state, GET auth-activity, POST settings {sessionTtlMs?, tokenTtlMs?, refreshTtlMs?, pageSizeCap? (null: none)}, POST expire {sessions?, tokens?}, POST reset,
+ * `/__sandbox/…`: GET state, GET auth-activity, GET messages, POST settings {sessionTtlMs?, tokenTtlMs?, refreshTtlMs?, pageSizeCap? (null: none)}, POST expire {sessions?, tokens?}, POST reset,
  * GET/POST/DELETE faults, DELETE faults/{id}. Plain JSON; errors are `{ "error": message }` with HTTP 400/404.
  */
 export async function handleAdmin(admin: SandboxAdmin, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -156,6 +162,7 @@ export async function handleAdmin(admin: SandboxAdmin, req: IncomingMessage, res
     }
     const route = `${req.method ?? ''} ${url.pathname.replace(/\/+$/, '')}`;
     if (route === 'GET /__sandbox/state') return reply(200, { settings: admin.settings, faults: admin.faults() });
+    if (route === 'GET /__sandbox/messages') return reply(200, { messages: admin.messages() });
     if (route === 'POST /__sandbox/settings') {
       if (body['sessionTtlMs'] !== undefined) admin.setSessionTtl(body['sessionTtlMs'] as number);
       if (body['tokenTtlMs'] !== undefined) admin.setTokenTtl(body['tokenTtlMs'] as number);

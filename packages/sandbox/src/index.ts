@@ -8,6 +8,7 @@ export {
 export type { SandboxAdmin } from './admin.js';
 export type { FaultRule, FaultRuleInput, FaultScope, FaultProtocol, MalformedBody } from './faults.js';
 export type { AuthSettings } from './service/auth.js';
+export type { SentMessage } from './service/outbox.js';
 export { SANDBOX_OPERATIONS, type SandboxOperation, restEndpointsOf } from './operations/index.js';
 export {
   type SandboxSeed,

@@ -107,7 +107,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const faults = new FaultInjector(limiter);
   for (const rule of options.faults ?? []) faults.add(rule);
   const lists: ListSettings = { pageSizeCap: pageSizeCap(options.pageSizeCap) };
-  const admin = createAdmin({ store, auth, faults, limiter, lists, seedState: () => stateFromSeed(seed) });
+  const admin = createAdmin({ store, auth, faults, limiter, lists, seedState: () => stateFromSeed(seed), outbox: service.outbox });
   const delay = options.delay ?? sleep;
   const rest = createRestFront(service, faults, delay, lists);
 

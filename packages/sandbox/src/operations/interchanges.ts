@@ -2,7 +2,7 @@ import type { InterchangeIDInfoCollection, OperationParams } from '@ecgrid-bridg
 import { invalidParameter } from '../errors.js';
 import { optDate, optInt, reqString } from '../rest/input.js';
 import * as json from '../rest/json.js';
-import { interchange, interchanges } from '../service/interchanges.js';
+import { cancelInterchange, interchange, interchanges, resendInterchange } from '../service/interchanges.js';
 import { SOAP_PAGE_LIMITS, paginate } from '../service/paging.js';
 import type { Box } from '../service/parcels.js';
 import { interchangeInfo, manifestInfo, soapDate } from '../soap/records.js';
@@ -151,3 +151,37 @@ export const InterchangeManifest = {
     return p ? [manifestInfo(ic, p, call.service)] : [];
   },
 } satisfies OperationGroup['InterchangeManifest'];
+
+export const InterchangeCancel = {
+  soap: (call) => cancelInterchange(call.service, call.caller(), call.params.InterchangeID),
+  rest: { 'interchanges.cancel': (call) => cancelInterchange(call.service, call.caller(), pathValue(call)) },
+} satisfies OperationGroup['InterchangeCancel'];
+
+/**
+ * The WSDL answers an InterchangeIDStatus: the interchange asked for (it is requeued, soap-api/interchanges/
+ * interchange-resend.md), with the inbox parcel it now arrives in; resend-interchange.md answers true.
+ */
+export const InterchangeResend = {
+  soap: (call) => {
+    const { original: ic, parcelId } = resendInterchange(call.service, call.caller(), call.params.InterchangeID);
+    const from = call.service.mailboxRecord(ic.fromMailboxId);
+    const to = call.service.mailboxRecord(ic.toMailboxId);
+    return {
+      Id: ic.interchangeId,
+      InterchangeProcessDate: soapDate(ic.created),
+      NetworkIDFrom: from?.networkId ?? 0,
+      MailboxIDFrom: ic.fromMailboxId,
+      ECGridIDFrom: ic.fromEcgridId,
+      NetworkIDTo: to?.networkId ?? 0,
+      MailboxIDTo: ic.toMailboxId,
+      ECGridIDTo: ic.toEcgridId,
+      Bytes: ic.bytes,
+      StatusCode: call.service.state.parcels.get(parcelId)?.status ?? 'InBoxReady',
+      StatusDate: soapDate(call.service.nowIso()),
+      InterchangeHeader: ic.header,
+      standard: ic.standard,
+      ParcelIDInbox: parcelId,
+    };
+  },
+  rest: { 'interchanges.resend': (call) => resendInterchange(call.service, call.caller(), pathValue(call)) !== undefined },
+} satisfies OperationGroup['InterchangeResend'];

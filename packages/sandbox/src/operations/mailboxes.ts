@@ -1,7 +1,8 @@
 import { optInt, optString, reqInt } from '../rest/input.js';
 import * as json from '../rest/json.js';
 import type { Caller } from '../service/auth.js';
-import { mailbox, mailboxes, setMailboxStatus, terminateMailbox, updateMailboxDescription } from '../service/directory.js';
+import { mailbox, mailboxes, setMailboxDelimiters, setMailboxStatus, terminateMailbox, updateMailboxDescription } from '../service/directory.js';
+import { restDelimiters, soapDelimiters } from './delimiters.js';
 import type { SandboxService } from '../service/service.js';
 import type { MailboxRecord } from '../store/records.js';
 import { mailboxInfo } from '../soap/records.js';
@@ -53,3 +54,8 @@ export const MailboxTerminate = {
   // delete-mailbox.md answers `data: null`.
   rest: { 'mailboxes.delete': (call) => (terminateMailbox(call.service, call.caller(), pathValue(call)), null) },
 } satisfies OperationGroup['MailboxTerminate'];
+
+export const MailboxX12Delimiters = {
+  soap: (call) => setMailboxDelimiters(call.service, call.caller(), call.params.MailboxID, soapDelimiters(call.params)),
+  rest: { 'mailboxes.x12Delimiters': (call) => setMailboxDelimiters(call.service, call.caller(), reqInt(call.body, 'mailboxId'), restDelimiters(call)) },
+} satisfies OperationGroup['MailboxX12Delimiters'];

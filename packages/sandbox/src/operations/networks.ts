@@ -1,7 +1,8 @@
 import { enumValues } from '@ecgrid-bridge/soap';
 import { optInt, optString, reqInt, reqString } from '../rest/input.js';
 import * as json from '../rest/json.js';
-import { network, networkContact, networks, updateNetwork } from '../service/directory.js';
+import { network, networkContact, networks, setNetworkDelimiters, updateNetwork } from '../service/directory.js';
+import { restDelimiters, soapDelimiters } from './delimiters.js';
 import { oneOf } from '../service/filters.js';
 import { networkInfo, userInfo } from '../soap/records.js';
 import { page, pathValue, wrapped } from './rest.js';
@@ -58,3 +59,8 @@ export const NetworkUpdate = {
     'networks.update': (call) => json.network(updateNetwork(call.service, call.caller(), reqInt(call.body, 'networkId'), { name: optString(call.body, 'companyName') })),
   },
 } satisfies OperationGroup['NetworkUpdate'];
+
+export const NetworkX12Delimiters = {
+  soap: (call) => setNetworkDelimiters(call.service, call.caller(), call.params.NetworkID, soapDelimiters(call.params)),
+  rest: { 'networks.x12Delimiters': (call) => setNetworkDelimiters(call.service, call.caller(), reqInt(call.body, 'networkId'), restDelimiters(call)) },
+} satisfies OperationGroup['NetworkX12Delimiters'];

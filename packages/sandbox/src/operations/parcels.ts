@@ -3,7 +3,22 @@ import { invalidParameter } from '../errors.js';
 import { base64Content, optDate, optInt, optString, reqInt, reqString } from '../rest/input.js';
 import * as json from '../rest/json.js';
 import { SOAP_PAGE_LIMITS, paginate, wholeList } from '../service/paging.js';
-import { type Box, confirm, download, manifest, parcel, parcels, peek, receivedBy, reset, setMailbagControlId, updateParcelStatus, upload } from '../service/parcels.js';
+import {
+  type Box,
+  addParcelNote,
+  confirm,
+  download,
+  manifest,
+  parcel,
+  parcels,
+  peek,
+  receivedBy,
+  reset,
+  sendTestFile,
+  setMailbagControlId,
+  updateParcelStatus,
+  upload,
+} from '../service/parcels.js';
 import { fileInfo, fileInfoBase64, manifestInfo, parcelInfo, soapDate } from '../soap/records.js';
 import { mailboxOrOwn, page, pathValue } from './rest.js';
 import { type BoxParams, boxScope, parcelCollection, soapPage } from './soap.js';
@@ -295,7 +310,7 @@ export const ParcelSetMailbagControlID = {
 export const ParcelNoteList = {
   soap: (call) => {
     const p = parcel(call.service, call.caller(), call.params.ParcelID);
-    return p.log.map((entry, i) => ({ ParcelID: p.parcelId, ParcelNoteID: i + 1, NoteDate: soapDate(entry.date), PostedBy: 'ECGrid', Note: entry.message }));
+    return p.log.map((entry, i) => ({ ParcelID: p.parcelId, ParcelNoteID: i + 1, NoteDate: soapDate(entry.date), PostedBy: entry.postedBy ?? 'ECGrid', Note: entry.message }));
   },
 } satisfies OperationGroup['ParcelNoteList'];
 
@@ -310,3 +325,21 @@ export const ParcelUpdateStatus = {
     'parcels.update': (call) => json.parcel(updateParcelStatus(call.service, call.caller(), reqInt(call.body, 'parcelId'), optString(call.body, 'status')), 'to', call.service),
   },
 } satisfies OperationGroup['ParcelUpdateStatus'];
+
+export const ParcelAcknowledgmentNote = {
+  soap: (call) => addParcelNote(call.service, call.caller(), call.params.ParcelID, call.params.Note, call.params.Subject),
+  rest: { 'parcels.acknowledgmentNote': (call) => addParcelNote(call.service, call.caller(), reqInt(call.body, 'parcelId'), reqString(call.body, 'note')) },
+} satisfies OperationGroup['ParcelAcknowledgmentNote'];
+
+/** The WSDL's DocumentType is a standard; the sandbox makes X12 test files only (send-test-file.md's example is an 850). */
+export const ParcelTest = {
+  soap: (call) => {
+    const p = call.params;
+    if (p.DocumentType !== 'X12') throw invalidParameter(`the sandbox sends X12 test files only (DocumentType ${p.DocumentType} is not emulated)`);
+    return sendTestFile(call.service, call.caller(), p.ECGridIDFrom, p.ECGridIDTo).parcelId;
+  },
+  rest: {
+    'parcels.sendTestFile': (call) =>
+      sendTestFile(call.service, call.caller(), reqInt(call.body, 'ecGridIdFrom'), reqInt(call.body, 'ecGridIdTo'), optString(call.body, 'documentType')).parcelId,
+  },
+} satisfies OperationGroup['ParcelTest'];

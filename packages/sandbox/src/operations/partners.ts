@@ -1,4 +1,5 @@
 import { type ECGridIDInfoCollection, type InterconnectNote as InterconnectNoteInfo, enumValues } from '@ecgrid-bridge/soap';
+import { invalidParameter } from '../errors.js';
 import { contains, oneOf } from '../service/filters.js';
 import { optInt, optString, reqInt, reqString } from '../rest/input.js';
 import * as json from '../rest/json.js';
@@ -240,6 +241,33 @@ export const TPUpdateDescription = {
       updateTradingPartner(call.service, call.caller(), reqInt(call.body, 'ecGridId'), { description: optString(call.body, 'description') ?? '' }) !== undefined,
   },
 } satisfies OperationGroup['TPUpdateDescription'];
+
+const EMAIL_SYSTEMS = enumValues('EMailSystem');
+const EMAIL_PAYLOADS = enumValues('EMailPayload');
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A data e-mail address as update-data-email.md requires it ("Valid email address"). */
+function dataEmail(address: string | undefined, system: (typeof EMAIL_SYSTEMS)[number], payload: (typeof EMAIL_PAYLOADS)[number]) {
+  const text = address?.trim() ?? '';
+  if (!EMAIL.test(text)) throw invalidParameter('email must be a valid e-mail address');
+  return { dataEmail: { address: text, system, payload } };
+}
+
+/** update-data-email.md leaves emailSystem and emailPayload optional; the sandbox takes smtp and Attachment then. */
+export const TPUpdateDataEMail = {
+  soap: (call) => {
+    const p = call.params;
+    return updateTradingPartner(call.service, call.caller(), p.ECGridID, dataEmail(p.DataEMail, p.EMailSystem, p.PayloadPosition)) !== undefined;
+  },
+  rest: {
+    'ids.updateDataEmail': (call) => {
+      const b = call.body;
+      const system = oneOf(EMAIL_SYSTEMS, 'emailSystem', 'EMailSystem', optString(b, 'emailSystem')) ?? 'smtp';
+      const payload = oneOf(EMAIL_PAYLOADS, 'emailPayload', 'EMailPayload', optString(b, 'emailPayload')) ?? 'Attachment';
+      return updateTradingPartner(call.service, call.caller(), reqInt(b, 'ecGridId'), dataEmail(optString(b, 'email'), system, payload)) !== undefined;
+    },
+  },
+} satisfies OperationGroup['TPUpdateDataEMail'];
 
 export const InterconnectInfoGUID = {
   soap: (call) => interconnectInfo(interconnectByUniqueId(call.service, call.caller(), call.params.UniqueID), call.service),

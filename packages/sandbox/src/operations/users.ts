@@ -5,6 +5,8 @@ import {
   addUser,
   changeOwnPassword,
   renewApiKey,
+  resetUser,
+  sendSms,
   setNetworkMailbox,
   setPassword,
   apiKey,
@@ -98,7 +100,15 @@ export const UserSuspend = { soap: (call) => setUserStatus(call.service, call.ca
 export const UserUpdate = {
   soap: (call) => {
     const p = call.params;
-    updateUser(call.service, call.caller(), p.UserID, { firstName: p.FirstName, lastName: p.LastName, email: p.EMail, company: p.Company, phone: p.Phone });
+    updateUser(call.service, call.caller(), p.UserID, {
+      firstName: p.FirstName,
+      lastName: p.LastName,
+      email: p.EMail,
+      company: p.Company,
+      phone: p.Phone,
+      cellPhone: p.CellPhone,
+      cellCarrier: p.CellCarrier,
+    });
     return true;
   },
   rest: {
@@ -193,3 +203,13 @@ export const ChangePassword = {
   // change-password.md answers `data: null`.
   rest: { 'auth.changePassword': (call) => (changeOwnPassword(call.service, call.caller(), reqString(call.body, 'currentPassword'), reqString(call.body, 'newPassword')), null) },
 } satisfies OperationGroup['ChangePassword'];
+
+export const UserReset = {
+  soap: (call) => resetUser(call.service, call.caller(), call.params.UserID),
+  rest: { 'users.resetSessions': (call) => resetUser(call.service, call.caller(), pathValue(call)) },
+} satisfies OperationGroup['UserReset'];
+
+export const UserSendSMS = {
+  soap: (call) => sendSms(call.service, call.caller(), call.params.UserID, call.params.Text),
+  rest: { 'users.sendSms': (call) => sendSms(call.service, call.caller(), reqInt(call.body, 'userId'), reqString(call.body, 'message')) },
+} satisfies OperationGroup['UserSendSMS'];

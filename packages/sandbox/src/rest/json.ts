@@ -90,8 +90,9 @@ export const interchange = (ic: InterchangeRecord, service: SandboxService) => (
   standard: ic.standard,
   documentType: ic.documentType,
   // rest-api/interchanges/get-interchange.md documents `status` as a Status (its examples: "Active"), not a parcel
-  // state, and gives no rule for other values: the sandbox answers Active for every interchange it tracks.
-  status: 'Active',
+  // state, and gives no rule for other values: the sandbox answers Active for every interchange it tracks but a
+  // cancelled one, which is Terminated.
+  status: ic.cancelled === undefined ? 'Active' : 'Terminated',
   created: ic.created,
 });
 

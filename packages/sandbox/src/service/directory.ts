@@ -1,6 +1,6 @@
 import { type EnumTypes, enumValues } from '@ecgrid-bridge/soap';
 import { accessDenied, invalidParameter, notFound } from '../errors.js';
-import type { MailboxRecord, NetworkRecord, UserRecord } from '../store/records.js';
+import type { MailboxRecord, NetworkRecord, UserRecord, X12Delimiters } from '../store/records.js';
 import { canSeeMailbox, canSeeNetwork, rank, requireAdmin } from './access.js';
 import type { Caller } from './auth.js';
 import { contains, given, oneOf, visibleRecord } from './filters.js';
@@ -126,4 +126,32 @@ export function updateNetwork(svc: SandboxService, caller: Caller, networkId: nu
   const next: NetworkRecord = { ...current, name: pick(changes.name, current.name), location: pick(changes.location, current.location), modified: svc.nowIso() };
   svc.commit((draft) => draft.networks.set(networkId, next));
   return next;
+}
+
+/**
+ * Checks a set of X12 delimiters: three different single characters, none a letter, digit or space (they would be
+ * read as data). x12-delimiters.md asks for "Single character" each; the rest is what X12 itself requires.
+ */
+export function x12Delimiters(segmentTerminator: string, elementSeparator: string, subElementSeparator: string): X12Delimiters {
+  const all = [segmentTerminator, elementSeparator, subElementSeparator];
+  if (all.some((c) => [...c].length !== 1)) throw invalidParameter('each delimiter must be a single character');
+  if (all.some((c) => /[\p{L}\p{N}\s]/u.test(c))) throw invalidParameter('a delimiter cannot be a letter, a digit or white space');
+  if (new Set(all).size !== 3) throw invalidParameter('the three delimiters must differ');
+  return { segmentTerminator, elementSeparator, subElementSeparator };
+}
+
+/** NetworkX12Delimiters and POST /v2/networks/x12-delimiters: a network administrator of that network or ECGrid staff. */
+export function setNetworkDelimiters(svc: SandboxService, caller: Caller, networkId: number, delimiters: X12Delimiters): boolean {
+  const current = network(svc, caller, networkId);
+  if (rank(caller.user.authLevel) < rank('NetworkAdmin')) throw accessDenied(`changing a network requires NetworkAdmin or higher; this user is ${caller.user.authLevel}`);
+  svc.commit((draft) => draft.networks.set(networkId, { ...current, x12Delimiters: delimiters, modified: svc.nowIso() }));
+  return true;
+}
+
+/** MailboxX12Delimiters and POST /v2/mailboxes/x12-delimiters (soap-api/mailboxes/mailbox-x12-delimiters.md: MailboxAdmin or higher). */
+export function setMailboxDelimiters(svc: SandboxService, caller: Caller, mailboxId: number, delimiters: X12Delimiters): boolean {
+  const current = mailbox(svc, caller, mailboxId);
+  requireAdmin(caller.user, 'changing a mailbox');
+  svc.commit((draft) => draft.mailboxes.set(mailboxId, { ...current, x12Delimiters: delimiters, modified: svc.nowIso() }));
+  return true;
 }

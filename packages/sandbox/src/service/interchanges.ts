@@ -1,10 +1,12 @@
+import { accessDenied, invalidParameter } from '../errors.js';
 import type { InterchangeRecord } from '../store/records.js';
+import { parseX12 } from '../x12.js';
 import type { Caller } from './auth.js';
-import { mailbox, seesEitherSide } from './directory.js';
+import { mailbox, seesEitherSide, seesMailbox } from './directory.js';
 import { byDateThenId, given, inRange, visibleRecord } from './filters.js';
 import { type Box, inCallersBox } from './parcels.js';
 import type { SandboxService } from './service.js';
-import { delivered as parcelDelivered } from '../store/parcels.js';
+import { addParcel, delivered as parcelDelivered, routeInterchanges } from '../store/parcels.js';
 
 const delivered = (svc: SandboxService, ic: InterchangeRecord): boolean => {
   const p = svc.state.parcels.get(ic.parcelId);
@@ -41,4 +43,51 @@ export function interchanges(svc: SandboxService, caller: Caller, query: Interch
     .filter((ic) => !query.parcelStatuses || query.parcelStatuses.includes(svc.interchangeStatus(ic)))
     .filter((ic) => inRange(ic.created, query.begin, query.end))
     .sort(byDateThenId((i) => i.interchangeId));
+}
+
+/** An interchange the caller sent (its sending mailbox is in the caller's view), for the sender's writes. */
+function sentByCaller(svc: SandboxService, caller: Caller, interchangeId: number, what: string): InterchangeRecord {
+  const ic = interchange(svc, caller, interchangeId);
+  if (!seesMailbox(svc, caller, ic.fromMailboxId)) throw accessDenied(`${what}: interchange ${interchangeId} was not sent by this user's mailboxes`);
+  return ic;
+}
+
+/** In process (appendix/parcel-status-codes.md: outboxPending, outboxRetry): not delivered and not failed. */
+const IN_PROCESS: ReadonlySet<string> = new Set(['outboxPending', 'outboxRetry']);
+
+/**
+ * Cancels an outbound interchange the network has not delivered yet (InterchangeCancel;
+ * rest-api/interchanges/cancel-interchange.md: "Only outbound interchanges that have not yet been delivered can be
+ * cancelled"). Its status becomes Cancelled (appendix/parcel-status-codes.md); it is then never delivered.
+ */
+export function cancelInterchange(svc: SandboxService, caller: Caller, interchangeId: number): boolean {
+  const ic = sentByCaller(svc, caller, interchangeId, 'cancelling');
+  if (ic.cancelled !== undefined) throw invalidParameter(`interchange ${interchangeId} is already cancelled`);
+  const p = svc.state.parcels.get(ic.parcelId);
+  if (!p || !IN_PROCESS.has(p.undelivered ?? '')) throw invalidParameter(`interchange ${interchangeId} is not awaiting delivery, so it cannot be cancelled`);
+  svc.commit((draft) => draft.interchanges.set(interchangeId, { ...ic, cancelled: svc.nowIso() }));
+  return true;
+}
+
+/**
+ * Sends a delivered interchange to its recipient again (InterchangeResend; rest-api/interchanges/resend-interchange.md,
+ * soap-api/interchanges/interchange-resend.md "requeue a previously delivered interchange"): the interchange's own
+ * envelope, cut from the parcel that carried it, arrives in the receiver's inbox as a new parcel, which is returned
+ * with the interchange asked for. A cancelled or undelivered interchange cannot be resent.
+ */
+export function resendInterchange(svc: SandboxService, caller: Caller, interchangeId: number): { readonly original: InterchangeRecord; readonly parcelId: number } {
+  const ic = sentByCaller(svc, caller, interchangeId, 'resending');
+  if (ic.cancelled !== undefined) throw invalidParameter(`interchange ${interchangeId} is cancelled`);
+  const p = svc.state.parcels.get(ic.parcelId);
+  if (!p || !parcelDelivered(p)) throw invalidParameter(`interchange ${interchangeId} has not been delivered, so it cannot be resent`);
+  const text = Buffer.from(p.content, 'base64').toString('latin1');
+  const start = text.indexOf(ic.header);
+  if (start < 0) throw invalidParameter(`interchange ${interchangeId} cannot be found in its parcel`);
+  const content = Buffer.from(text.slice(start, start + ic.bytes), 'latin1');
+  const route = routeInterchanges(svc.state, parseX12(content));
+  const created = svc.nowIso();
+  const resent = svc.commit((draft) =>
+    addParcel(draft, { fileName: `RESEND_${interchangeId}_${p.fileName}`, content, created, status: 'InBoxReady', confirmed: false, mailbagControlId: '' }, route),
+  );
+  return { original: ic, parcelId: resent.parcelId };
 }

@@ -3,7 +3,7 @@ import { enumValues } from '@ecgrid-bridge/soap';
 import { accessDenied, invalidParameter } from '../errors.js';
 import { addParcel, delivered, routeInterchanges, statusSeenBy } from '../store/parcels.js';
 import type { InterchangeRecord, ParcelRecord } from '../store/records.js';
-import { parseX12 } from '../x12.js';
+import { isaSegment, parseX12 } from '../x12.js';
 import { requireLevel, scopeOf } from './access.js';
 import type { Caller } from './auth.js';
 import { mailbox, network, seesEitherSide, seesMailbox } from './directory.js';
@@ -221,4 +221,46 @@ export function updateParcelStatus(svc: SandboxService, caller: Caller, parcelId
   if (wanted === undefined) throw invalidParameter(`the sandbox emulates only the inbox states ${INBOUND_STATUSES.join(', ')}; ${status} is not emulated`);
   const confirmed = wanted === 'InBoxArchived' ? true : wanted === 'InBoxReady' ? false : p.confirmed;
   return change(svc, p, { status: wanted, confirmed }, `Status set to ${wanted} by ${caller.user.loginName}`);
+}
+
+/**
+ * Attaches a note to a parcel either side sees (ParcelAcknowledgmentNote; rest-api/parcels/acknowledgment-note.md);
+ * it is listed with the parcel's notes (ParcelNoteList), posted by the caller. A SOAP Subject heads the note.
+ */
+export function addParcelNote(svc: SandboxService, caller: Caller, parcelId: number, note: string | undefined, subject?: string): boolean {
+  const text = note?.trim() ?? '';
+  if (!text) throw invalidParameter('note is required');
+  const p = parcel(svc, caller, parcelId);
+  const message = subject?.trim() ? `${subject.trim()}: ${text}` : text;
+  const next: ParcelRecord = { ...p, log: [...p.log, { date: svc.nowIso(), message, postedBy: caller.user.loginName }] };
+  svc.commit((draft) => draft.parcels.set(parcelId, next));
+  return true;
+}
+
+/**
+ * Sends a synthetic X12 file from one ECGrid ID to another through the same routing as an upload
+ * (ParcelTest; rest-api/parcels/send-test-file.md): one interchange with one transaction set of the given type
+ * (850 unless told), ISA15 `T` (test data). The caller must be able to send from the sender's mailbox.
+ */
+export function sendTestFile(svc: SandboxService, caller: Caller, fromEcgridId: number, toEcgridId: number, documentType = '850'): ParcelRecord {
+  const from = svc.state.tradingPartners.get(fromEcgridId);
+  const to = svc.state.tradingPartners.get(toEcgridId);
+  if (!from) throw invalidParameter(`ECGrid ID ${fromEcgridId} does not exist`);
+  if (!to) throw invalidParameter(`ECGrid ID ${toEcgridId} does not exist`);
+  if (!/^\d{3}$/.test(documentType)) throw invalidParameter('documentType must be an X12 transaction set number such as 850');
+  const now = new Date(svc.nowIso());
+  const control = (now.getTime() % 1_000_000_000) || 1;
+  const stamp = now.toISOString();
+  const date = `${stamp.slice(0, 4)}${stamp.slice(5, 7)}${stamp.slice(8, 10)}`;
+  const time = `${stamp.slice(11, 13)}${stamp.slice(14, 16)}`;
+  const file = [
+    isaSegment({ senderQualifier: from.qualifier, senderId: from.id, receiverQualifier: to.qualifier, receiverId: to.id, date: now, controlNumber: control, usage: 'T' }),
+    `GS*${documentType === '850' ? 'PO' : 'ZZ'}*${from.id}*${to.id}*${date}*${time}*${control}*X*004010~`,
+    `ST*${documentType}*0001~`,
+    'BEG*00*SA*ECGRID-TEST**' + date + '~',
+    'SE*3*0001~',
+    `GE*1*${control}~`,
+    `IEA*1*${String(control).padStart(9, '0')}~`,
+  ].join('\n');
+  return upload(svc, caller, { fileName: `ECGRID_TEST_${fromEcgridId}_${toEcgridId}_${date}${time}.x12`, content: Buffer.from(file, 'latin1') });
 }

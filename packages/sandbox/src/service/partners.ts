@@ -144,12 +144,16 @@ export function addInterconnectNote(svc: SandboxService, caller: Caller, interco
 
 export interface IdChange {
   readonly description?: string;
+  readonly dataEmail?: TradingPartnerRecord['dataEmail'];
   /** A status both vocabularies have (Active, Suspended, Terminated): stored as the SOAP and the REST status. */
   readonly status?: 'Active' | 'Suspended' | 'Terminated';
   readonly ediStandard?: TradingPartnerRecord['ediStandard'];
 }
 
-/** Changes an ID of the caller's (TPUpdateDescription, TPActivate/Suspend/Terminate; rest-api/ids/update-id.md). */
+/**
+ * Changes an ID of the caller's (TPUpdateDescription, TPActivate/Suspend/Terminate; rest-api/ids/update-id.md;
+ * TPUpdateDataEMail, rest-api/ids/update-data-email.md).
+ */
 export function updateTradingPartner(svc: SandboxService, caller: Caller, ecgridId: number, change: IdChange): TradingPartnerRecord {
   const tp = tradingPartner(svc, caller, ecgridId);
   if (!ownsId(caller, tp)) throw accessDenied(`ECGrid ID ${ecgridId} belongs to a mailbox outside this user's scope`);
@@ -158,6 +162,7 @@ export function updateTradingPartner(svc: SandboxService, caller: Caller, ecgrid
     ...(change.description !== undefined ? { description: change.description } : {}),
     ...(change.status !== undefined ? { status: change.status, restStatus: change.status } : {}),
     ...(change.ediStandard !== undefined ? { ediStandard: change.ediStandard } : {}),
+    ...(change.dataEmail !== undefined ? { dataEmail: change.dataEmail } : {}),
     modified: svc.nowIso(),
   };
   svc.commit((draft) => draft.tradingPartners.set(ecgridId, next));

@@ -2,6 +2,7 @@ import type { Clock } from '@ecgrid-bridge/core';
 import type { DraftState, InterchangeRecord, MailboxRecord, StoreState, TradingPartnerRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { AuthService } from './auth.js';
+import { Outbox } from './outbox.js';
 
 /**
  * What every API group of the service works on: the one store both fronts share, the credentials, and the clock.
@@ -12,6 +13,7 @@ export class SandboxService {
   readonly #store: Store;
   readonly #clock: Clock;
   readonly auth: AuthService;
+  readonly outbox = new Outbox();
 
   constructor(store: Store, auth: AuthService, clock: Clock) {
     this.#store = store;
@@ -54,6 +56,8 @@ export class SandboxService {
    * InBoxTransferred, …), and the sandbox keeps an interchange in the state of the parcel that carries it.
    */
   interchangeStatus(ic: InterchangeRecord): string {
+    // appendix/parcel-status-codes.md lists Cancelled; the WSDL's ParcelStatus does not (StatusCode is text).
+    if (ic.cancelled !== undefined) return 'Cancelled';
     return this.state.parcels.get(ic.parcelId)?.status ?? 'InBoxReady';
   }
 }

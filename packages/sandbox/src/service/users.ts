@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { satisfiesPasswordRule } from '@ecgrid-bridge/core';
-import { enumValues } from '@ecgrid-bridge/soap';
+import { type EnumTypes, enumValues } from '@ecgrid-bridge/soap';
 import { accessDenied, invalidParameter } from '../errors.js';
 import type { AuthLevel, SessionRecord, UserRecord } from '../store/records.js';
 import { hashPassword, verifyPassword } from '../auth/secrets.js';
@@ -100,7 +100,16 @@ function administered(svc: SandboxService, caller: Caller, userId: number, what:
   return target;
 }
 
+/** A cell phone and carrier change: NoChange (or nothing) keeps the carrier, Undefined clears it. */
+function cellOf(changes: UserChanges, target: UserRecord): Pick<UserRecord, 'cellPhone' | 'cellCarrier'> {
+  const phone = changes.cellPhone?.trim() ? changes.cellPhone.trim() : target.cellPhone;
+  const carrier = changes.cellCarrier === undefined || changes.cellCarrier === 'NoChange' ? target.cellCarrier : changes.cellCarrier === 'Undefined' ? undefined : changes.cellCarrier;
+  return { ...(phone !== undefined ? { cellPhone: phone } : {}), ...(carrier !== undefined ? { cellCarrier: carrier } : {}) };
+}
+
 export interface UserChanges {
+  readonly cellPhone?: string | undefined;
+  readonly cellCarrier?: EnumTypes['CellCarrier'] | undefined;
   readonly firstName?: string | undefined;
   readonly lastName?: string | undefined;
   readonly email?: string | undefined;
@@ -128,6 +137,7 @@ export function updateUser(svc: SandboxService, caller: Caller, userId: number, 
     email: pick(email, target.email),
     company: pick(changes.company, target.company),
     phone: pick(changes.phone, target.phone),
+    ...cellOf(changes, target),
     modified: svc.nowIso(),
   };
   svc.commit((draft) => draft.users.set(userId, updated));
@@ -270,5 +280,25 @@ export function changeOwnPassword(svc: SandboxService, caller: Caller, current: 
   if (!verifyPassword(current, me.passwordHash)) throw invalidParameter('the current password does not match');
   if (!satisfiesPasswordRule(next)) throw invalidParameter('the new password must contain a lowercase letter, an uppercase letter, a digit and a special character');
   svc.commit((draft) => draft.users.set(me.userId, { ...me, passwordHash: hashPassword(next), modified: svc.nowIso() }));
+  return true;
+}
+
+/** UserReset and POST /v2/users/reset/{id} (reset-sessions.md): ends the user's sessions and tokens; administrators only. */
+export function resetUser(svc: SandboxService, caller: Caller, userId: number): boolean {
+  administered(svc, caller, userId, "resetting a user's sessions");
+  svc.auth.resetSessionsOf(userId);
+  return true;
+}
+
+/**
+ * UserSendSMS and POST /v2/users/send-sms: a text to a user the caller sees, which needs a cell phone and carrier
+ * (send-sms.md). The sandbox delivers nothing: the message goes to its outbox (`admin.messages()`).
+ */
+export function sendSms(svc: SandboxService, caller: Caller, userId: number, text: string | undefined): boolean {
+  const target = user(svc, caller, userId);
+  const message = text?.trim() ?? '';
+  if (!message) throw invalidParameter('message is required');
+  if (!target.cellPhone || !target.cellCarrier) throw invalidParameter(`user ${userId} has no cell phone number and carrier configured`);
+  svc.outbox.add({ kind: 'sms', userId, to: target.cellPhone, carrier: target.cellCarrier, text: message, date: svc.nowIso() });
   return true;
 }

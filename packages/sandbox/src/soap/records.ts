@@ -23,6 +23,7 @@ import type {
   SessionRecord,
   TradingPartnerRecord,
   UserRecord,
+  X12Delimiters,
 } from '../store/records.js';
 import { statusSeenBy } from '../store/parcels.js';
 import type { SandboxService } from '../service/service.js';
@@ -99,6 +100,13 @@ export function sessionLogInfo(s: SessionRecord, user: UserRecord, currentSessio
   };
 }
 
+/** MailboxConfig's delimiter fields: the WSDL's unsignedBytes, each a character code. */
+const configOf = (d: X12Delimiters) => ({
+  SegTerm: d.segmentTerminator.charCodeAt(0),
+  ElmSep: d.elementSeparator.charCodeAt(0),
+  SubElmSep: d.subElementSeparator.charCodeAt(0),
+});
+
 export function networkInfo(n: NetworkRecord): Unset<NetworkIDInfo> {
   return {
     NetworkID: n.networkId,
@@ -122,6 +130,7 @@ export function networkInfo(n: NetworkRecord): Unset<NetworkIDInfo> {
     CustomerServiceUserID: n.contacts?.CustomerService,
     Created: soapDate(n.created),
     Modified: soapDate(n.modified),
+    ...(n.x12Delimiters ? { OwnerInfo: { Config: configOf(n.x12Delimiters) } } : {}),
   };
 }
 
@@ -136,6 +145,7 @@ export function mailboxInfo(m: MailboxRecord): Unset<MailboxIDInfo> {
     Description: m.description,
     Managed: false,
     UseType: 'Production',
+    ...(m.x12Delimiters ? { Config: configOf(m.x12Delimiters) } : {}),
     ECGridAccount: true,
   };
 }
@@ -149,7 +159,8 @@ export function userInfo(u: UserRecord, openSessions: number): Unset<UserIDInfo>
     Company: u.company,
     EMail: u.email,
     Phone: u.phone,
-    CellCarrier: 'Undefined',
+    ...(u.cellPhone ? { CellPhone: u.cellPhone } : {}),
+    CellCarrier: u.cellCarrier ?? 'Undefined',
     TimeZoneOffset: 0,
     NetworkID: u.networkId,
     MailboxID: u.mailboxId,
@@ -175,6 +186,7 @@ export function ecgridIdInfo(tp: TradingPartnerRecord, service: SandboxService):
     Qualifier: tp.qualifier,
     ID: tp.id,
     Description: tp.description,
+    ...(tp.dataEmail ? { DataEMail: tp.dataEmail.address } : {}),
     MailboxDefault: false,
     Status: tp.status,
     UseType: 'Production',

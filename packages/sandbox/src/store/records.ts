@@ -24,6 +24,13 @@ export type OutboundParcelStatus = 'outboxSent' | 'outboxAcknowledged' | Undeliv
  */
 export type UndeliveredParcelStatus = 'outboxPending' | 'outboxRetry' | 'outboxFailed' | 'outboxDeliveryError';
 
+/** X12 delimiters set for outbound EDI (NetworkX12Delimiters, MailboxX12Delimiters; MailboxConfig), one character each. */
+export interface X12Delimiters {
+  readonly segmentTerminator: string;
+  readonly elementSeparator: string;
+  readonly subElementSeparator: string;
+}
+
 export interface NetworkRecord {
   readonly networkId: number;
   readonly uniqueId: string;
@@ -34,6 +41,7 @@ export interface NetworkRecord {
   readonly adminEmail: string;
   /** The user in each contact role (NetworkSetContact/NetworkGetContact, rest-api/networks/get-contact.md). */
   readonly contacts?: Readonly<Partial<Record<EnumTypes['NetworkContactType'], number>>>;
+  readonly x12Delimiters?: X12Delimiters;
   readonly status: Status;
   readonly created: string;
   readonly modified: string;
@@ -45,6 +53,7 @@ export interface MailboxRecord {
   readonly uniqueId: string;
   readonly name: string;
   readonly description: string;
+  readonly x12Delimiters?: X12Delimiters;
   readonly status: Status;
   readonly created: string;
   readonly modified: string;
@@ -64,6 +73,9 @@ export interface UserRecord {
   readonly lastName: string;
   readonly company: string;
   readonly phone: string;
+  /** For UserSendSMS (rest-api/users/send-sms.md: "must have a cell phone number and cell carrier configured"). */
+  readonly cellPhone?: string;
+  readonly cellCarrier?: Exclude<EnumTypes['CellCarrier'], 'NoChange' | 'Undefined'>;
   readonly authLevel: AuthLevel;
   /** 0 for users above network level. */
   readonly networkId: number;
@@ -94,6 +106,8 @@ export interface TradingPartnerRecord {
   readonly routingGroup: string;
   /** rest-api/ids/get-id.md `ediStandard` (appendix/enums.md EDIStandard). */
   readonly ediStandard: EnumTypes['EDIStandard'];
+  /** Where data for the ID is e-mailed (TPUpdateDataEMail; rest-api/ids/update-data-email.md). */
+  readonly dataEmail?: { readonly address: string; readonly system: EnumTypes['EMailSystem']; readonly payload: EnumTypes['EMailPayload'] };
   readonly created: string;
   readonly modified: string;
 }
@@ -268,6 +282,8 @@ export interface KeyRecord {
 export interface ParcelLogEntry {
   readonly date: string;
   readonly message: string;
+  /** Who wrote the note (ParcelAcknowledgmentNote); the network's own entries have none. */
+  readonly postedBy?: string;
 }
 
 export interface ParcelRecord {
@@ -312,6 +328,8 @@ export interface InterchangeRecord {
   /** The ISA segment. */
   readonly header: string;
   readonly created: string;
+  /** When the sender cancelled it before delivery (InterchangeCancel; rest-api/interchanges/cancel-interchange.md). */
+  readonly cancelled?: string;
 }
 
 export type SessionStatus = 'Open' | 'Closed' | 'Expired';

@@ -210,6 +210,8 @@ export function stateFromSeed(seed: SandboxSeed): StoreState {
       check(mailbox && mailbox.networkId === u.networkId, `user ${u.loginName}: mailbox ${u.mailboxId} is not in network ${u.networkId}`);
     }
     check((u.clientKey === undefined) === (u.clientSecret === undefined), `user ${u.loginName}: clientKey and clientSecret go together`);
+    const carrier: string | undefined = u.cellCarrier;
+    check(carrier === undefined || (isEnumValue('CellCarrier', carrier) && carrier !== 'NoChange' && carrier !== 'Undefined'), `user ${u.loginName}: cellCarrier ${carrier ?? ''} is not a carrier`);
     check(STATUSES.includes(u.status) && isIso(u.created), `user ${u.loginName} status or created`);
     const { password, clientSecret, ...rest } = u;
     draft.users.set(u.userId, {
