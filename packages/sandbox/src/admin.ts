@@ -108,7 +108,8 @@ export function createAdmin({ store, auth, faults, limiter, lists, seedState, ou
       const user = [...store.state.users.values()].find((u) => u.loginName.toLowerCase() === wanted || u.email.toLowerCase() === wanted);
       if (!user) throw notFound('user', login);
       const hash = hashPassword(password);
-      store.commit((draft) => draft.users.set(user.userId, { ...user, passwordHash: hash, modified: new Date().toISOString() }));
+      const { failedLogins: _count, lockedOut: _locked, ...unlocked } = user;
+      store.commit((draft) => draft.users.set(user.userId, { ...unlocked, passwordHash: hash, modified: new Date().toISOString() }));
     },
     reset: () => {
       const fresh = seedState();

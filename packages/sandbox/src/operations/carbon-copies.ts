@@ -1,14 +1,14 @@
-import type { CarbonCopyIDInfo } from '@ecgrid-bridge/soap';
+import type { CarbonCopyIDInfo, OperationParams } from '@ecgrid-bridge/soap';
 import { enumValues } from '@ecgrid-bridge/soap';
 import { optInt, optString, reqInt } from '../rest/input.js';
-import { carbonCopies, carbonCopy, setCarbonCopyStatus } from '../service/carbon-copies.js';
+import { addCarbonCopy, carbonCopies, carbonCopy, setCarbonCopyStatus } from '../service/carbon-copies.js';
 import { oneOf } from '../service/filters.js';
 import type { SandboxService } from '../service/service.js';
 import { ecgridIdInfo, soapDate } from '../soap/records.js';
 import type { Unset } from '../soap/wire.js';
 import type { CarbonCopyRecord } from '../store/records.js';
 import { page, pathValue } from './rest.js';
-import type { OperationGroup, RestCall } from './table.js';
+import type { OperationGroup, RestCall, SoapCallWith } from './table.js';
 
 /** Carbon copies: rest-api/carbon-copies/*.md. */
 
@@ -44,6 +44,8 @@ function carbonCopyInfo(service: SandboxService, c: CarbonCopyRecord): Unset<Car
     OriginalTo: id(c.originalToId),
     CCFrom: id(c.ccFromId),
     CCTo: id(c.ccToId),
+    GSFrom: c.gsFrom,
+    GSTo: c.gsTo,
     TransactionSet: c.transactionSet,
   };
 }
@@ -109,3 +111,26 @@ export const CarbonCopyTerminate = {
   soap: (call) => setCarbonCopyStatus(call.service, call.caller(), call.params.CarbonCopyID, 'Terminated') !== undefined,
   rest: { 'carbonCopies.delete': terminate },
 } satisfies OperationGroup['CarbonCopyTerminate'];
+
+/**
+ * CarbonCopyAdd(Ex) (soap-api/carbon-copies/carbon-copy-add.md): traffic from one ID to another is also sent from the
+ * CC sender to the CC receiver. The copy belongs to the mailbox of whichever original ID is the caller's (the sender's
+ * first: OutBox, else the receiver's: InBox).
+ */
+const addCopy = (call: SoapCallWith<OperationParams['CarbonCopyAdd'] & { readonly NetworkID?: number; readonly MailboxID?: number }>) => {
+  const p = call.params;
+  return addCarbonCopy(call.service, call.caller(), {
+    networkId: p.NetworkID ?? 0,
+    mailboxId: p.MailboxID ?? 0,
+    originalFromId: p.ECGridIDFrom,
+    originalToId: p.ECGridIDTo,
+    ccFromId: p.ECGridIDCCFrom,
+    ccToId: p.ECGridIDCCTo,
+    gsFrom: p.GSFrom,
+    gsTo: p.GSTo,
+    transactionSet: p.TransactionSet,
+  }).carbonCopyId;
+};
+
+export const CarbonCopyAdd = { soap: addCopy } satisfies OperationGroup['CarbonCopyAdd'];
+export const CarbonCopyAddEx = { soap: addCopy } satisfies OperationGroup['CarbonCopyAddEx'];

@@ -1,8 +1,18 @@
+import { invalidParameter } from '../errors.js';
 import { optInt, optString, reqInt } from '../rest/input.js';
 import * as json from '../rest/json.js';
 import type { Caller } from '../service/auth.js';
 import { mailbox, mailboxes, setMailboxDelimiters, setMailboxStatus, terminateMailbox, updateMailboxDescription } from '../service/directory.js';
 import { restDelimiters, soapDelimiters } from './delimiters.js';
+import {
+  addMailbox,
+  renameMailbox,
+  setInBoxTimeout,
+  setMailboxContact,
+  setMailboxDeleteOnDownload,
+  setMailboxManaged,
+  setMailboxUse,
+} from '../service/directory-settings.js';
 import type { SandboxService } from '../service/service.js';
 import type { MailboxRecord } from '../store/records.js';
 import { mailboxInfo } from '../soap/records.js';
@@ -59,3 +69,32 @@ export const MailboxX12Delimiters = {
   soap: (call) => setMailboxDelimiters(call.service, call.caller(), call.params.MailboxID, soapDelimiters(call.params)),
   rest: { 'mailboxes.x12Delimiters': (call) => setMailboxDelimiters(call.service, call.caller(), reqInt(call.body, 'mailboxId'), restDelimiters(call)) },
 } satisfies OperationGroup['MailboxX12Delimiters'];
+
+// SOAP-only writes (soap-api/mailboxes/*.md): REST has no counterpart the facade can use.
+
+export const MailboxAdd = {
+  soap: (call) => addMailbox(call.service, call.caller(), { networkId: 0, name: call.params.Name, ownerUserId: call.params.UserID }).mailboxId,
+} satisfies OperationGroup['MailboxAdd'];
+
+/** The WSDL gives MailboxAddEx's UserID as a string: a user ID in digits, or empty for none. */
+export const MailboxAddEx = {
+  soap: (call) => {
+    const owner = call.params.UserID?.trim() ?? '';
+    if (owner !== '' && !/^\d{1,10}$/.test(owner)) throw invalidParameter('UserID must be a user ID');
+    return addMailbox(call.service, call.caller(), { networkId: call.params.NetworkID, name: call.params.Name, ownerUserId: Number(owner) }).mailboxId;
+  },
+} satisfies OperationGroup['MailboxAddEx'];
+
+export const MailboxName = { soap: (call) => renameMailbox(call.service, call.caller(), call.params.MailboxID, call.params.Name) } satisfies OperationGroup['MailboxName'];
+export const MailboxManaged = { soap: (call) => setMailboxManaged(call.service, call.caller(), call.params.MailboxID, call.params.Managed) } satisfies OperationGroup['MailboxManaged'];
+export const MailboxUse = { soap: (call) => setMailboxUse(call.service, call.caller(), call.params.MailboxID, call.params.UseType) } satisfies OperationGroup['MailboxUse'];
+export const MailboxSetContact = {
+  soap: (call) => setMailboxContact(call.service, call.caller(), call.params.MailboxID, call.params.UserID, call.params.ContactType),
+} satisfies OperationGroup['MailboxSetContact'];
+/** The WSDL's parameter is `Minutes`; mailbox-inbox-timeout.md calls it InBoxTimeout in hours. The sandbox stores the number as given. */
+export const MailboxInBoxTimeout = {
+  soap: (call) => setInBoxTimeout(call.service, call.caller(), call.params.MailboxID, call.params.Minutes),
+} satisfies OperationGroup['MailboxInBoxTimeout'];
+export const MailboxDeleteOnDownload = {
+  soap: (call) => setMailboxDeleteOnDownload(call.service, call.caller(), call.params.MailboxID, call.params.DeleteOnDownload),
+} satisfies OperationGroup['MailboxDeleteOnDownload'];

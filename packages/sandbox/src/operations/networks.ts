@@ -3,6 +3,7 @@ import { optInt, optString, reqInt, reqString } from '../rest/input.js';
 import * as json from '../rest/json.js';
 import { network, networkContact, networks, setNetworkDelimiters, updateNetwork } from '../service/directory.js';
 import { restDelimiters, soapDelimiters } from './delimiters.js';
+import { setNetworkContact, setNetworkDeleteOnDownload, setNetworkWebsite } from '../service/directory-settings.js';
 import { oneOf } from '../service/filters.js';
 import { networkInfo, userInfo } from '../soap/records.js';
 import { page, pathValue, wrapped } from './rest.js';
@@ -64,3 +65,15 @@ export const NetworkX12Delimiters = {
   soap: (call) => setNetworkDelimiters(call.service, call.caller(), call.params.NetworkID, soapDelimiters(call.params)),
   rest: { 'networks.x12Delimiters': (call) => setNetworkDelimiters(call.service, call.caller(), reqInt(call.body, 'networkId'), restDelimiters(call)) },
 } satisfies OperationGroup['NetworkX12Delimiters'];
+
+// SOAP-only writes: REST's update-config.md documents no field for these (see the facade's mapping).
+
+export const NetworkSetContact = {
+  soap: (call) => setNetworkContact(call.service, call.caller(), call.params.NetworkID, call.params.UserID, call.params.ContactType),
+} satisfies OperationGroup['NetworkSetContact'];
+export const NetworkSetWebsite = {
+  soap: (call) => setNetworkWebsite(call.service, call.caller(), call.params.NetworkID, call.params.WebsiteType, call.params.URL),
+} satisfies OperationGroup['NetworkSetWebsite'];
+export const NetworkRootDeleteOnDownload = {
+  soap: (call) => setNetworkDeleteOnDownload(call.service, call.caller(), call.params.NetworkID, call.params.DeleteOnDownload),
+} satisfies OperationGroup['NetworkRootDeleteOnDownload'];

@@ -14,12 +14,15 @@ import {
   interconnectByUniqueId,
   interconnectNotes,
   interconnects,
+  mailboxDefaultId,
   searchTradingPartners,
+  setMailboxDefaultId,
   tradingPartner,
   tradingPartners,
   updateTradingPartner,
 } from '../service/partners.js';
 import type { SandboxService } from '../service/service.js';
+import { user } from '../service/users.js';
 import { dataSet } from '../soap/dataset.js';
 import { ecgridIdInfo, interconnectInfo, soapDate } from '../soap/records.js';
 import type { Unset } from '../soap/wire.js';
@@ -268,6 +271,67 @@ export const TPUpdateDataEMail = {
     },
   },
 } satisfies OperationGroup['TPUpdateDataEMail'];
+
+// SOAP-only ID operations (soap-api/ids/*.md; the facade's reasons are in its mapping of IDs).
+
+/** TPAdd: a new ID in the caller's own mailbox (TPAddEx names the mailbox). */
+export const TPAdd = {
+  soap: (call) => {
+    const mailboxId = call.caller().user.mailboxId;
+    if (mailboxId === 0) throw invalidParameter('TPAdd adds to the session\'s own mailbox and this user has none; use TPAddEx');
+    const p = call.params;
+    return addTradingPartner(call.service, call.caller(), { mailboxId, qualifier: p.Qualifier ?? '', id: p.ID ?? '', description: p.Description }).ecgridId;
+  },
+} satisfies OperationGroup['TPAdd'];
+
+/** TPMove: into the session's own mailbox (soap-api/ids/tp-move.md), at once; a MoveDateTime still to come is refused. */
+export const TPMove = {
+  soap: (call) => {
+    const mailboxId = call.caller().user.mailboxId;
+    if (mailboxId === 0) throw invalidParameter('TPMove moves into the session\'s own mailbox and this user has none; use TPMoveEx');
+    return moveTradingPartner(call.service, call.caller(), call.params.ECGridID, mailboxId, call.params.MoveDateTime).ecgridId;
+  },
+} satisfies OperationGroup['TPMove'];
+
+export const TPSetRoutingGroup = {
+  soap: (call) => updateTradingPartner(call.service, call.caller(), call.params.ECGridID, { routingGroup: call.params.RoutingGroup }) !== undefined,
+} satisfies OperationGroup['TPSetRoutingGroup'];
+
+/** TPSetOwner: a user the caller sees owns the ID (ECGridIDInfo.Owner); 0 is not a user. */
+export const TPSetOwner = {
+  soap: (call) => {
+    const owner = user(call.service, call.caller(), call.params.OwnerUserID);
+    return updateTradingPartner(call.service, call.caller(), call.params.ECGridID, { ownerUserId: owner.userId }) !== undefined;
+  },
+} satisfies OperationGroup['TPSetOwner'];
+
+/** TPListByOwner: the IDs in view that a user owns, ordered by Description or by qualifier and ID (QID), a page at a time. */
+export const TPListByOwner = {
+  soap: (call): Unset<ECGridIDInfoCollection> => {
+    const p = call.params;
+    user(call.service, call.caller(), p.OwnerUserID);
+    const owned = tradingPartners(call.service, call.caller(), { activeOnly: !p.ShowInactive }).filter((tp) => tp.ownerUserId === p.OwnerUserID);
+    const key = (tp: TradingPartnerRecord) => (p.OrderBy === 'QID' ? `${tp.qualifier}:${tp.id}` : tp.description);
+    const sorted = [...owned].sort((a, b) => key(a).localeCompare(key(b)) || a.ecgridId - b.ecgridId);
+    const one = paginate(sorted, p.PageNumber > 0 ? p.PageNumber : 1, p.PageSize > 0 ? p.PageSize : undefined, SOAP_PAGE_LIMITS);
+    return { ...collectionOf(one), ECGridIDInfoList: soapIds(call.service, one.items) };
+  },
+} satisfies OperationGroup['TPListByOwner'];
+
+/** TPGetMailboxDefault: MailboxID 0 is the session's own mailbox; NetworkID, when given, must be the mailbox's. */
+export const TPGetMailboxDefault = {
+  soap: (call) => {
+    const p = call.params;
+    const mailboxId = p.MailboxID || call.caller().user.mailboxId;
+    const tp = mailboxDefaultId(call.service, call.caller(), mailboxId);
+    if (p.NetworkID !== 0 && p.NetworkID !== tp.networkId) throw invalidParameter(`mailbox ${mailboxId} is not in network ${p.NetworkID}`);
+    return ecgridIdInfo(tp, call.service);
+  },
+} satisfies OperationGroup['TPGetMailboxDefault'];
+
+export const TPSetMailboxDefault = {
+  soap: (call) => setMailboxDefaultId(call.service, call.caller(), call.params.ECGridID),
+} satisfies OperationGroup['TPSetMailboxDefault'];
 
 export const InterconnectInfoGUID = {
   soap: (call) => interconnectInfo(interconnectByUniqueId(call.service, call.caller(), call.params.UniqueID), call.service),

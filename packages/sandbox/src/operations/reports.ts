@@ -2,6 +2,7 @@ import { enumValues } from '@ecgrid-bridge/soap';
 import type { EnumTypes } from '@ecgrid-bridge/soap';
 import { reqDate, reqEnum, reqInt } from '../rest/input.js';
 import type { Caller } from '../service/auth.js';
+import { networks } from '../service/directory.js';
 import {
   type Period,
   type Traffic,
@@ -319,3 +320,70 @@ const interchangeRest = (call: RestCall) => {
 
 export const ReportInterchangeStats = { soap: interchangeSoap, rest: { 'reports.interchangeStats': interchangeRest } } satisfies OperationGroup['ReportInterchangeStats'];
 export const ReportInterchangeStatsEx = { soap: interchangeSoap, rest: { 'reports.interchangeStats': interchangeRest } } satisfies OperationGroup['ReportInterchangeStatsEx'];
+
+// ---- SOAP-only: NetworkStatusSummary, ReportTrafficStatsPublic ----------------------------------------------------
+
+const SUMMARY_COLUMNS: readonly Column[] = [
+  { name: 'NetworkID', type: 'int' },
+  { name: 'MailboxCount', type: 'int' },
+  { name: 'ActiveMailboxCount', type: 'int' },
+  { name: 'InterchangeInCount', type: 'int' },
+  { name: 'InterchangeOutCount', type: 'int' },
+  { name: 'PendingParcelCount', type: 'int' },
+  { name: 'LastActivity', type: 'dateTime' },
+];
+
+/**
+ * soap-api/networks/network-status-summary.md's columns, a row per network in view (the WSDL takes ShowInactive,
+ * not the page's NetworkID: inactive networks only when asked). Interchange counts cover all time; pending parcels
+ * are those waiting in an inbox (InBoxReady).
+ */
+export const NetworkStatusSummary = {
+  soap: (call) => {
+    const caller = call.caller();
+    const nets = networks(call.service, caller).filter((n) => call.params.ShowInactive || n.status === 'Active');
+    const rows = nets.map((n) => {
+      const boxes = reportMailboxes(call.service, caller, { networkId: n.networkId });
+      const ids = new Set(boxes.map((m) => m.mailboxId));
+      const t = traffic(call.service, ids, ALL_TIME);
+      const pending = [...call.service.state.parcels.values()].filter((p) => ids.has(p.toMailboxId) && p.status === 'InBoxReady' && p.undelivered === undefined).length;
+      const last = lastActivity(call.service, ids);
+      return {
+        NetworkID: n.networkId,
+        MailboxCount: boxes.length,
+        ActiveMailboxCount: boxes.filter((m) => m.status === 'Active').length,
+        InterchangeInCount: t.interchangesIn,
+        InterchangeOutCount: t.interchangesOut,
+        PendingParcelCount: pending,
+        ...(last === undefined ? {} : { LastActivity: new Date(last) }),
+      };
+    });
+    return dataSet(SUMMARY_COLUMNS, rows);
+  },
+} satisfies OperationGroup['NetworkStatusSummary'];
+
+const PUBLIC_COLUMNS: readonly Column[] = [
+  { name: 'PeriodStart', type: 'dateTime' },
+  { name: 'PeriodEnd', type: 'dateTime' },
+  { name: 'Parcels', type: 'int' },
+  { name: 'Interchanges', type: 'int' },
+  { name: 'Bytes', type: 'long' },
+];
+
+/** The days a public traffic report covers, ending today (UTC). */
+const PUBLIC_DAYS = 7;
+
+/**
+ * ReportTrafficStatsPublic takes no SessionID (the WSDL) and has no page: the sandbox answers the whole exchange's
+ * traffic of the last seven days, a row per day, counting each parcel and interchange once and no mailbox by name.
+ */
+export const ReportTrafficStatsPublic = {
+  soap: (call) => {
+    const all = new Set(call.service.state.mailboxes.keys());
+    const rows = periodsBefore(new Date(call.service.nowIso()), PUBLIC_DAYS, 'Day').map((p) => {
+      const t = traffic(call.service, all, p);
+      return { PeriodStart: p.start, PeriodEnd: lastSecond(p), Parcels: t.parcelsOut, Interchanges: t.interchangesOut, Bytes: t.bytesOut };
+    });
+    return dataSet(PUBLIC_COLUMNS, rows);
+  },
+} satisfies OperationGroup['ReportTrafficStatsPublic'];

@@ -4,6 +4,7 @@ import * as json from '../rest/json.js';
 import {
   addUser,
   changeOwnPassword,
+  lockedOutUsers,
   renewApiKey,
   resetUser,
   sendSms,
@@ -12,6 +13,7 @@ import {
   apiKey,
   generatePassword,
   setAuthLevel,
+  setMaxSessions,
   setUserStatus,
   terminateUser,
   updateUser,
@@ -213,3 +215,17 @@ export const UserSendSMS = {
   soap: (call) => sendSms(call.service, call.caller(), call.params.UserID, call.params.Text),
   rest: { 'users.sendSms': (call) => sendSms(call.service, call.caller(), reqInt(call.body, 'userId'), reqString(call.body, 'message')) },
 } satisfies OperationGroup['UserSendSMS'];
+
+export const UserSetMaxSessions = {
+  soap: (call) => setMaxSessions(call.service, call.caller(), call.params.UserID, call.params.MaxSessions),
+} satisfies OperationGroup['UserSetMaxSessions'];
+
+const lockedOutInfo = (service: SandboxService, list: readonly UserRecord[]) => list.map((u) => soapUser(service, u));
+
+export const UserListLockedOut = {
+  soap: (call) => lockedOutInfo(call.service, lockedOutUsers(call.service, call.caller())),
+} satisfies OperationGroup['UserListLockedOut'];
+
+export const UserListLockedOutEx = {
+  soap: (call) => lockedOutInfo(call.service, lockedOutUsers(call.service, call.caller(), { networkId: call.params.NetworkID, mailboxId: call.params.MailboxID })),
+} satisfies OperationGroup['UserListLockedOutEx'];

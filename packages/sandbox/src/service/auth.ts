@@ -47,6 +47,12 @@ export function sessionMaxCalls(value: unknown): number | undefined {
 }
 
 /** Who is calling, and with what kind of credential. */
+/**
+ * Wrong passwords in a row that lock a user out (the docs give no number; UserListLockedOut exists because ECGrid
+ * locks users out). An administrator's UserPassword unlocks the user.
+ */
+export const LOCKOUT_AFTER = 10;
+
 export interface Caller {
   readonly user: UserRecord;
   readonly via: 'session' | 'apiKey' | 'token' | 'clientKey';
@@ -109,9 +115,25 @@ export class AuthService {
     );
     // The hash is computed even for an unknown login so that timing does not tell which logins exist.
     const ok = verifyPassword(password, user?.passwordHash ?? DUMMY_HASH) && user !== undefined;
-    if (!ok || !user) throw authError('Login failed: unknown login name or wrong password');
+    if (user?.lockedOut !== undefined) throw authError('Login failed: the user is locked out; an administrator must set a new password');
+    if (!ok || !user) {
+      if (user) this.#countFailure(user);
+      throw authError('Login failed: unknown login name or wrong password');
+    }
     if (user.status !== 'Active') throw authError(`Login failed: the user is ${user.status}`);
+    if (user.failedLogins !== undefined) {
+      const { failedLogins: _count, ...cleared } = user;
+      this.#store.commit((draft) => draft.users.set(user.userId, cleared));
+      return cleared;
+    }
     return user;
+  }
+
+  /** A wrong password for a known user; the LOCKOUT_AFTER-th in a row locks the user out. */
+  #countFailure(user: UserRecord): void {
+    const failedLogins = (user.failedLogins ?? 0) + 1;
+    const locked = failedLogins >= LOCKOUT_AFTER ? { lockedOut: this.#iso(this.#now()) } : {};
+    this.#store.commit((draft) => draft.users.set(user.userId, { ...user, failedLogins, ...locked }));
   }
 
   // ---- SOAP sessions -------------------------------------------------------------------------------------------
@@ -119,6 +141,10 @@ export class AuthService {
   login(login: string, password: string, ip: string): SessionRecord {
     const user = this.checkPassword(login, password);
     const now = this.#now();
+    if (user.maxSessions !== undefined) {
+      const open = [...this.#store.state.sessions.values()].filter((s) => s.userId === user.userId && s.status === 'Open' && Date.parse(s.expires) > now).length;
+      if (open >= user.maxSessions) throw new ServiceError('Authorization', `the user already has ${open} open session(s), the most UserSetMaxSessions allows`);
+    }
     const session: SessionRecord = {
       sessionId: randomUUID(),
       userId: user.userId,

@@ -145,6 +145,8 @@ export function addInterconnectNote(svc: SandboxService, caller: Caller, interco
 export interface IdChange {
   readonly description?: string;
   readonly dataEmail?: TradingPartnerRecord['dataEmail'];
+  readonly routingGroup?: TradingPartnerRecord['routingGroup'];
+  readonly ownerUserId?: number;
   /** A status both vocabularies have (Active, Suspended, Terminated): stored as the SOAP and the REST status. */
   readonly status?: 'Active' | 'Suspended' | 'Terminated';
   readonly ediStandard?: TradingPartnerRecord['ediStandard'];
@@ -163,6 +165,8 @@ export function updateTradingPartner(svc: SandboxService, caller: Caller, ecgrid
     ...(change.status !== undefined ? { status: change.status, restStatus: change.status } : {}),
     ...(change.ediStandard !== undefined ? { ediStandard: change.ediStandard } : {}),
     ...(change.dataEmail !== undefined ? { dataEmail: change.dataEmail } : {}),
+    ...(change.routingGroup !== undefined ? { routingGroup: change.routingGroup } : {}),
+    ...(change.ownerUserId !== undefined ? { ownerUserId: change.ownerUserId } : {}),
     modified: svc.nowIso(),
   };
   svc.commit((draft) => draft.tradingPartners.set(ecgridId, next));
@@ -297,4 +301,22 @@ export function addInterconnect(svc: SandboxService, caller: Caller, input: NewI
   svc.commit((draft) => draft.interconnects.set(record.interconnectId, record));
   if (input.note?.trim()) addInterconnectNote(svc, caller, record.interconnectId, input.note);
   return record;
+}
+
+/** TPGetMailboxDefault: the default ECGrid ID of a mailbox the caller sees (SandboxService.defaultIdOf). */
+export function mailboxDefaultId(svc: SandboxService, caller: Caller, mailboxId: number): TradingPartnerRecord {
+  mailbox(svc, caller, mailboxId);
+  const found = svc.defaultIdOf(mailboxId);
+  if (!found) throw notFound('default ECGrid ID of mailbox', mailboxId);
+  return found;
+}
+
+/** TPSetMailboxDefault: makes an ID of the caller's the default of its mailbox. */
+export function setMailboxDefaultId(svc: SandboxService, caller: Caller, ecgridId: number): boolean {
+  const tp = tradingPartner(svc, caller, ecgridId);
+  if (!ownsId(caller, tp)) throw accessDenied(`ECGrid ID ${ecgridId} belongs to a mailbox outside this user's scope`);
+  if (tp.status === 'Terminated') throw invalidParameter(`ECGrid ID ${ecgridId} is terminated`);
+  const home = mailbox(svc, caller, tp.mailboxId);
+  svc.commit((draft) => draft.mailboxes.set(home.mailboxId, { ...home, defaultEcgridId: ecgridId, modified: svc.nowIso() }));
+  return true;
 }

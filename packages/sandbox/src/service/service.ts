@@ -55,6 +55,19 @@ export class SandboxService {
    * An interchange's status: appendix/interchange-status-codes.md uses the parcel states (InBoxReady,
    * InBoxTransferred, …), and the sandbox keeps an interchange in the state of the parcel that carries it.
    */
+  /**
+   * A mailbox's default ECGrid ID: the one TPSetMailboxDefault chose, else its oldest active ID (the docs do not say
+   * which ID a mailbox starts with; this is the sandbox's choice).
+   */
+  defaultIdOf(mailboxId: number): TradingPartnerRecord | undefined {
+    const chosen = this.state.mailboxes.get(mailboxId)?.defaultEcgridId;
+    const tp = chosen === undefined ? undefined : this.state.tradingPartners.get(chosen);
+    if (tp && tp.mailboxId === mailboxId) return tp;
+    return [...this.state.tradingPartners.values()]
+      .filter((t) => t.mailboxId === mailboxId && t.status === 'Active')
+      .sort((a, b) => a.created.localeCompare(b.created) || a.ecgridId - b.ecgridId)[0];
+  }
+
   interchangeStatus(ic: InterchangeRecord): string {
     // appendix/parcel-status-codes.md lists Cancelled; the WSDL's ParcelStatus does not (StatusCode is text).
     if (ic.cancelled !== undefined) return 'Cancelled';

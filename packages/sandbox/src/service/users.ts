@@ -255,7 +255,9 @@ export function setPassword(svc: SandboxService, caller: Caller, userId: number,
   if (rank(caller.user.authLevel) < rank('NetworkAdmin')) throw accessDenied(`setting a password requires NetworkAdmin or higher; this user is ${caller.user.authLevel}`);
   const target = administered(svc, caller, userId, "setting another user's password");
   if (!satisfiesPasswordRule(password)) throw invalidParameter('the password must contain a lowercase letter, an uppercase letter, a digit and a special character');
-  svc.commit((draft) => draft.users.set(userId, { ...target, passwordHash: hashPassword(password), modified: svc.nowIso() }));
+  // A new password from an administrator also unlocks a user locked out by wrong passwords.
+  const { failedLogins: _count, lockedOut: _locked, ...unlocked } = target;
+  svc.commit((draft) => draft.users.set(userId, { ...unlocked, passwordHash: hashPassword(password), modified: svc.nowIso() }));
   return true;
 }
 
@@ -301,4 +303,19 @@ export function sendSms(svc: SandboxService, caller: Caller, userId: number, tex
   if (!target.cellPhone || !target.cellCarrier) throw invalidParameter(`user ${userId} has no cell phone number and carrier configured`);
   svc.outbox.add({ kind: 'sms', userId, to: target.cellPhone, carrier: target.cellCarrier, text: message, date: svc.nowIso() });
   return true;
+}
+
+/** UserSetMaxSessions: the most SOAP sessions the user may have open at once, 1 to 100; 0 lifts the limit. */
+export function setMaxSessions(svc: SandboxService, caller: Caller, userId: number, maxSessions: number): boolean {
+  const target = administered(svc, caller, userId, "changing a user's session limit");
+  if (!Number.isInteger(maxSessions) || maxSessions < 0 || maxSessions > 100) throw invalidParameter('MaxSessions must be from 0 (no limit) to 100');
+  const { maxSessions: _previous, ...rest } = target;
+  svc.commit((draft) => draft.users.set(userId, { ...rest, ...(maxSessions > 0 ? { maxSessions } : {}), modified: svc.nowIso() }));
+  return true;
+}
+
+/** UserListLockedOut(Ex): the users in view that wrong passwords locked out (auth.ts, LOCKOUT_AFTER). */
+export function lockedOutUsers(svc: SandboxService, caller: Caller, scope: { readonly networkId?: number; readonly mailboxId?: number } = {}): UserRecord[] {
+  if (given(scope.mailboxId)) mailbox(svc, caller, scope.mailboxId);
+  return users(svc, caller, scope).filter((u) => u.lockedOut !== undefined);
 }

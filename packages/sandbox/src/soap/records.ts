@@ -100,12 +100,24 @@ export function sessionLogInfo(s: SessionRecord, user: UserRecord, currentSessio
   };
 }
 
-/** MailboxConfig's delimiter fields: the WSDL's unsignedBytes, each a character code. */
-const configOf = (d: X12Delimiters) => ({
-  SegTerm: d.segmentTerminator.charCodeAt(0),
-  ElmSep: d.elementSeparator.charCodeAt(0),
-  SubElmSep: d.subElementSeparator.charCodeAt(0),
-});
+/** MailboxConfig from what is stored: the delimiters as character codes (the WSDL's unsignedBytes) and settings. */
+function configOf(d: X12Delimiters | undefined, settings: { readonly inBoxTimeout?: number | undefined; readonly deleteOnDownload?: boolean | undefined }) {
+  if (!d && settings.inBoxTimeout === undefined && settings.deleteOnDownload === undefined) return undefined;
+  return {
+    ...(d ? { SegTerm: d.segmentTerminator.charCodeAt(0), ElmSep: d.elementSeparator.charCodeAt(0), SubElmSep: d.subElementSeparator.charCodeAt(0) } : {}),
+    ...(settings.inBoxTimeout !== undefined ? { InBoxTimeout: settings.inBoxTimeout } : {}),
+    ...(settings.deleteOnDownload !== undefined ? { DeleteOnDownload: settings.deleteOnDownload } : {}),
+  };
+}
+
+/** A mailbox's contacts as MailboxIDInfo's OwnerUserID, ErrorsUserID, … (UserIDInfo records carrying the user ID). */
+const contactsOf = (contacts: MailboxRecord['contacts']) =>
+  Object.fromEntries(Object.entries(contacts ?? {}).map(([role, userId]) => [`${role}UserID`, { UserID: userId }]));
+
+const networkConfig = (n: NetworkRecord) => {
+  const config = configOf(n.x12Delimiters, { deleteOnDownload: n.deleteOnDownload });
+  return config ? { OwnerInfo: { Config: config } } : {};
+};
 
 export function networkInfo(n: NetworkRecord): Unset<NetworkIDInfo> {
   return {
@@ -130,7 +142,10 @@ export function networkInfo(n: NetworkRecord): Unset<NetworkIDInfo> {
     CustomerServiceUserID: n.contacts?.CustomerService,
     Created: soapDate(n.created),
     Modified: soapDate(n.modified),
-    ...(n.x12Delimiters ? { OwnerInfo: { Config: configOf(n.x12Delimiters) } } : {}),
+    HomeWebsite: n.websites?.Home,
+    SupportWebsite: n.websites?.Support,
+    LoginWebsite: n.websites?.Login,
+    ...networkConfig(n),
   };
 }
 
@@ -143,9 +158,10 @@ export function mailboxInfo(m: MailboxRecord): Unset<MailboxIDInfo> {
     Modified: soapDate(m.modified),
     Status: m.status,
     Description: m.description,
-    Managed: false,
-    UseType: 'Production',
-    ...(m.x12Delimiters ? { Config: configOf(m.x12Delimiters) } : {}),
+    ...contactsOf(m.contacts),
+    Managed: m.managed ?? false,
+    UseType: m.useType ?? 'Production',
+    Config: configOf(m.x12Delimiters, m),
     ECGridAccount: true,
   };
 }
@@ -169,7 +185,7 @@ export function userInfo(u: UserRecord, openSessions: number): Unset<UserIDInfo>
     Modified: soapDate(u.modified),
     LastLogin: soapDate(u.lastLogin),
     Status: u.status,
-    LockedOut: false,
+    LockedOut: u.lockedOut !== undefined,
     OpenSessions: openSessions,
   };
 }
@@ -187,9 +203,10 @@ export function ecgridIdInfo(tp: TradingPartnerRecord, service: SandboxService):
     ID: tp.id,
     Description: tp.description,
     ...(tp.dataEmail ? { DataEMail: tp.dataEmail.address } : {}),
-    MailboxDefault: false,
+    MailboxDefault: service.defaultIdOf(tp.mailboxId)?.ecgridId === tp.ecgridId,
     Status: tp.status,
     UseType: 'Production',
+    ...(tp.ownerUserId !== undefined ? { Owner: { UserID: tp.ownerUserId } } : {}),
     OwnerInfo: {
       NetworkID: tp.networkId,
       NetworkName: networkName,

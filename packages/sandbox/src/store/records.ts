@@ -42,6 +42,9 @@ export interface NetworkRecord {
   /** The user in each contact role (NetworkSetContact/NetworkGetContact, rest-api/networks/get-contact.md). */
   readonly contacts?: Readonly<Partial<Record<EnumTypes['NetworkContactType'], number>>>;
   readonly x12Delimiters?: X12Delimiters;
+  /** NetworkSetWebsite and NetworkRootDeleteOnDownload. */
+  readonly websites?: Readonly<Partial<Record<EnumTypes['NetworkWebsiteType'], string>>>;
+  readonly deleteOnDownload?: boolean;
   readonly status: Status;
   readonly created: string;
   readonly modified: string;
@@ -54,6 +57,14 @@ export interface MailboxRecord {
   readonly name: string;
   readonly description: string;
   readonly x12Delimiters?: X12Delimiters;
+  /** The mailbox's default ECGrid ID (TPSetMailboxDefault); unset: its oldest active ID. */
+  readonly defaultEcgridId?: number;
+  /** MailboxManaged, MailboxUse, MailboxSetContact, MailboxInBoxTimeout, MailboxDeleteOnDownload; unset: the default. */
+  readonly managed?: boolean;
+  readonly useType?: EnumTypes['UseType'];
+  readonly contacts?: Readonly<Partial<Record<EnumTypes['NetworkContactType'], number>>>;
+  readonly inBoxTimeout?: number;
+  readonly deleteOnDownload?: boolean;
   readonly status: Status;
   readonly created: string;
   readonly modified: string;
@@ -76,6 +87,11 @@ export interface UserRecord {
   /** For UserSendSMS (rest-api/users/send-sms.md: "must have a cell phone number and cell carrier configured"). */
   readonly cellPhone?: string;
   readonly cellCarrier?: Exclude<EnumTypes['CellCarrier'], 'NoChange' | 'Undefined'>;
+  /** UserSetMaxSessions: how many SOAP sessions may be open at once (unset: no limit). */
+  readonly maxSessions?: number;
+  /** Wrong passwords given in a row, and when they locked the user out (UserListLockedOut; UserIDInfo.LockedOut). */
+  readonly failedLogins?: number;
+  readonly lockedOut?: string;
   readonly authLevel: AuthLevel;
   /** 0 for users above network level. */
   readonly networkId: number;
@@ -106,6 +122,8 @@ export interface TradingPartnerRecord {
   readonly routingGroup: string;
   /** rest-api/ids/get-id.md `ediStandard` (appendix/enums.md EDIStandard). */
   readonly ediStandard: EnumTypes['EDIStandard'];
+  /** The user who owns the ID (TPSetOwner; ECGridIDInfo.Owner). */
+  readonly ownerUserId?: number;
   /** Where data for the ID is e-mailed (TPUpdateDataEMail; rest-api/ids/update-data-email.md). */
   readonly dataEmail?: { readonly address: string; readonly system: EnumTypes['EMailSystem']; readonly payload: EnumTypes['EMailPayload'] };
   readonly created: string;
@@ -256,6 +274,9 @@ export interface CarbonCopyRecord {
   readonly ccFromId: number;
   readonly ccToId: number;
   readonly transactionSet: string;
+  /** GS02/GS03 the copy is limited to (CarbonCopyAdd); unset: any. */
+  readonly gsFrom?: string;
+  readonly gsTo?: string;
   /** Which traffic of the mailbox is copied (rest-api/carbon-copies/get-carbon-copy.md `direction`). */
   readonly direction: EnumTypes['Direction'];
   readonly status: Status;
