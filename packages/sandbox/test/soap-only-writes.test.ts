@@ -126,6 +126,23 @@ describe('IDs', () => {
   });
 });
 
+describe('comms', () => {
+  it('CommSetPair chooses the channels CommPair answers for a pair; CommDefaultMailbox is stored on the channel', async () => {
+    const before = items((await soap('CommPair', { CommType: 'none', ECGridIDFrom: 100101, ECGridIDTo: 200301, TestMode: false })).result, 'CommIDInfo');
+    expect(before.map((c) => c['CommID'])).toEqual(['81001', '81003']);
+    await soap('CommSetStatus', { CommID: 81002, Status: 'Active' });
+    const set = await soap('CommSetPair', { ECGridIDFrom: 100101, ECGridIDTo: 200301, Identifier1: 'acme-sftp-test', Identifier2: 'BETA-AS2' });
+    expect(items(set.result, 'CommIDInfo').map((c) => c['CommID'])).toEqual(['81002', '81003']);
+    const after = items((await soap('CommPair', { CommType: 'none', ECGridIDFrom: 100101, ECGridIDTo: 200301, TestMode: false })).result, 'CommIDInfo');
+    expect(after.map((c) => c['CommID'])).toEqual(['81002', '81003']);
+    expect((await soap('CommSetPair', { ECGridIDFrom: 100101, ECGridIDTo: 200301, Identifier1: 'no-such-channel', Identifier2: 'BETA-AS2' })).fault).toBeDefined();
+    expect((await soap('CommSetPair', { ECGridIDFrom: 200301, ECGridIDTo: 100101, Identifier1: 'BETA-AS2', Identifier2: 'ACME-AS2-PROD' })).fault).toBeDefined();
+    expect((await soap('CommDefaultMailbox', { CommID: 81001, MailboxID: 5002 }, NETWORK_ADMIN)).result).toBe('true');
+    expect(sb.admin.state().comms.get(81001)?.defaultMailboxId).toBe(5002);
+    expect((await soap('CommDefaultMailbox', { CommID: 81001, MailboxID: 5003 }, NETWORK_ADMIN)).fault).toBeDefined();
+  });
+});
+
 describe('carbon copies and summaries', () => {
   it('CarbonCopyAdd copies an ID\'s traffic to another pair; CarbonCopyInfo reads it back', async () => {
     const id = Number((await soap('CarbonCopyAdd', { ECGridIDFrom: 100101, ECGridIDTo: 200301, ECGridIDCCFrom: 100101, ECGridIDCCTo: 100102, GSFrom: 'ACMEMFG', GSTo: '', TransactionSet: '810' })).result);

@@ -1,7 +1,7 @@
 import { DOCUMENTED_ENUMS } from '@ecgrid-bridge/catalog';
 import { enumValues } from '@ecgrid-bridge/soap';
 import { optBool, optString, reqEnum, reqInt, reqString } from '../rest/input.js';
-import { addComm, comm, commPair, comms, requireIdentifier, updateComm, updateCommSettings } from '../service/comms.js';
+import { addComm, comm, commPair, comms, requireIdentifier, setCommDefaultMailbox, setCommPair, updateComm, updateCommSettings } from '../service/comms.js';
 import { oneOf } from '../service/filters.js';
 import { DOTNET_MIN_DATE } from '../soap/wire.js';
 import type { CommSettings } from '../store/records.js';
@@ -184,3 +184,14 @@ export const CommUpdate = {
   },
   rest: { 'comms.update': update },
 } satisfies OperationGroup['CommUpdate'];
+
+export const CommSetPair = {
+  soap: (call) => {
+    const p = call.params;
+    return setCommPair(call.service, call.caller(), p.ECGridIDFrom, p.ECGridIDTo, p.Identifier1, p.Identifier2).map((c) => commInfo(call.service, c));
+  },
+} satisfies OperationGroup['CommSetPair'];
+
+export const CommDefaultMailbox = {
+  soap: (call) => setCommDefaultMailbox(call.service, call.caller(), call.params.CommID, call.params.MailboxID),
+} satisfies OperationGroup['CommDefaultMailbox'];

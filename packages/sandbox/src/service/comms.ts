@@ -44,8 +44,8 @@ export function comms(svc: SandboxService, caller: Caller, filter: CommFilter = 
 }
 
 /**
- * The channels between two ECGrid IDs (rest-api/comms/comm-pair.md): the sandbox's reading is the active channels
- * of the sender's mailbox, then of the receiver's. The caller must own one of the two IDs.
+ * The channels between two ECGrid IDs (rest-api/comms/comm-pair.md): the pair CommSetPair chose, else the sandbox's
+ * reading: the active channels of the sender's mailbox, then of the receiver's. The caller must own one of the two IDs.
  */
 export function commPair(svc: SandboxService, caller: Caller, fromId: number, toId: number): CommRecord[] {
   const from = tradingPartner(svc, caller, fromId);
@@ -53,8 +53,39 @@ export function commPair(svc: SandboxService, caller: Caller, fromId: number, to
   if (!seesMailbox(svc, caller, from.mailboxId) && !seesMailbox(svc, caller, to.mailboxId)) {
     throw accessDenied('neither ECGrid ID of the pair belongs to this user');
   }
+  const chosen = from.commPairs?.[String(toId)];
+  if (chosen) return [chosen.fromCommId, chosen.toCommId].flatMap((id) => svc.state.comms.get(id) ?? []);
   const of = (mailboxId: number) => [...svc.state.comms.values()].filter((c) => c.mailboxId === mailboxId && c.status === 'Active');
   return from.mailboxId === to.mailboxId ? of(from.mailboxId) : [...of(from.mailboxId), ...of(to.mailboxId)];
+}
+
+/**
+ * CommSetPair (the WSDL's ECGridIDFrom, ECGridIDTo, Identifier1, Identifier2; soap-api/comms/comm-set-pair.md shows a
+ * CommID instead): the channel with Identifier1 in the sender's mailbox and the one with Identifier2 in the
+ * receiver's carry the pair's traffic from now on. The caller must own the sending ID.
+ */
+export function setCommPair(svc: SandboxService, caller: Caller, fromId: number, toId: number, fromIdentifier: string | undefined, toIdentifier: string | undefined): CommRecord[] {
+  const from = tradingPartner(svc, caller, fromId);
+  const to = tradingPartner(svc, caller, toId);
+  if (!seesMailbox(svc, caller, from.mailboxId)) throw accessDenied(`ECGrid ID ${fromId} belongs to a mailbox outside this user's scope`);
+  const find = (mailboxId: number, identifier: string | undefined, name: string) => {
+    const wanted = requireIdentifier(identifier).toLowerCase();
+    const found = [...svc.state.comms.values()].find((c) => c.mailboxId === mailboxId && c.status === 'Active' && c.identifier.toLowerCase() === wanted);
+    if (!found) throw invalidParameter(`${name}: no active channel ${identifier ?? ''} in mailbox ${mailboxId}`);
+    return found;
+  };
+  const pair = { fromCommId: find(from.mailboxId, fromIdentifier, 'Identifier1').commId, toCommId: find(to.mailboxId, toIdentifier, 'Identifier2').commId };
+  svc.commit((draft) => draft.tradingPartners.set(fromId, { ...from, commPairs: { ...from.commPairs, [String(toId)]: pair }, modified: svc.nowIso() }));
+  return commPair(svc, caller, fromId, toId);
+}
+
+/** CommDefaultMailbox: a mailbox of the channel's network, which the caller sees, gets the channel's unrouted inbound EDI. */
+export function setCommDefaultMailbox(svc: SandboxService, caller: Caller, commId: number, mailboxId: number): boolean {
+  const current = comm(svc, caller, commId);
+  const target = mailbox(svc, caller, mailboxId);
+  if (target.networkId !== current.networkId) throw invalidParameter(`mailbox ${mailboxId} is not in the channel's network`);
+  svc.commit((draft) => draft.comms.set(commId, { ...current, defaultMailboxId: mailboxId, modified: svc.nowIso() }));
+  return true;
 }
 
 export const certificatesOf = (svc: SandboxService, commId: number): CertificateRecord[] =>

@@ -122,6 +122,8 @@ export interface TradingPartnerRecord {
   readonly routingGroup: string;
   /** rest-api/ids/get-id.md `ediStandard` (appendix/enums.md EDIStandard). */
   readonly ediStandard: EnumTypes['EDIStandard'];
+  /** The channels chosen for traffic from this ID to another (CommSetPair), by the receiving ECGrid ID. */
+  readonly commPairs?: Readonly<Record<string, { readonly fromCommId: number; readonly toCommId: number }>>;
   /** The user who owns the ID (TPSetOwner; ECGridIDInfo.Owner). */
   readonly ownerUserId?: number;
   /** Where data for the ID is e-mailed (TPUpdateDataEMail; rest-api/ids/update-data-email.md). */
@@ -219,6 +221,8 @@ export interface CommRecord {
   readonly status: Status;
   /** The channel settings CommAdd and CommUpdate carry (CommIDInfo); left out, the .NET default. */
   readonly settings?: CommSettings;
+  /** The mailbox that gets inbound EDI on this channel when no more specific rule applies (CommDefaultMailbox). */
+  readonly defaultMailboxId?: number;
   readonly created: string;
   readonly modified: string;
 }
