@@ -10,6 +10,7 @@ export type { FaultRule, FaultRuleInput, FaultScope, FaultProtocol, MalformedBod
 export type { AuthSettings } from './service/auth.js';
 export type { SentMessage } from './service/outbox.js';
 export { SANDBOX_OPERATIONS, type SandboxOperation, restEndpointsOf } from './operations/index.js';
+export { NOT_EMULATED } from './operations/not-emulated.js';
 export {
   type SandboxSeed,
   type DemoCredentials,

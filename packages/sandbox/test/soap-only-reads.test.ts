@@ -101,7 +101,7 @@ describe('the operation table', () => {
   it('answers an operation it does not emulate with a SOAP fault that says so', async () => {
     expect(SANDBOX_OPERATIONS).not.toContain('MigrationList');
     const r = await call('MigrationList', {});
-    expect([r.status, r.fault?.code, r.fault?.string]).toEqual([500, 'soap:Client', 'MigrationList is not emulated by the sandbox']);
+    expect([r.status, r.fault?.code, r.fault?.string]).toEqual([500, 'soap:Client', 'MigrationList is not emulated by the sandbox: the sandbox models no migrations']);
   });
 
   it('gives REST endpoints only to operations that have them', () => {

@@ -8,7 +8,7 @@ import type { SandboxService } from '../service/service.js';
 import { DOTNET_MIN_DATE } from '../soap/wire.js';
 import type { CommRecord } from '../store/records.js';
 import { as2CertificateInfo, commInfo, restComm } from './comm-shapes.js';
-import type { OperationGroup, RestCall } from './table.js';
+import type { OperationGroup, RestCall, SoapCallWith } from './table.js';
 
 /**
  * Certificates: rest-api/certificates/*.md. SOAP answers the comm with its certificates (CommIDInfo, or as2CommInfo
@@ -101,24 +101,17 @@ interface AddParams {
 
 const added = (p: AddParams) => ({ type: p.CertType, usage: p.Usage, keyId: p.KeyId, userId: p.UserId, beginUsage: setDate(p.BeginUsage) });
 
-export const CertificateAddPublic = {
-  soap: (call) => {
-    const p = call.params;
-    const c = addCertificate(call.service, call.caller(), p.CommID, { ...added(p), partnerId: p.PartnerCommID, partnerUrl: p.PartnerURL, content: p.Cert, private: false });
-    return withCertificates(call.service, c);
-  },
-  rest: { 'certificates.addPublic': addPublicRest },
-} satisfies OperationGroup['CertificateAddPublic'];
+/** The certificate of a call: `Cert` as bytes, or the A forms' `CertBase64`. */
+const contentOf = (p: { readonly Cert?: Buffer | undefined; readonly CertBase64?: string | undefined }) => p.Cert ?? fromBase64(p.CertBase64);
 
-export const CertificateAddPublicA = {
-  soap: (call) => {
-    const p = call.params;
-    const content = fromBase64(p.CertBase64);
-    const c = addCertificate(call.service, call.caller(), p.CommID, { ...added(p), partnerId: p.PartnerCommID, partnerUrl: p.PartnerURL, content, private: false });
-    return withCertificates(call.service, c);
-  },
-  rest: { 'certificates.addPublic': addPublicRest },
-} satisfies OperationGroup['CertificateAddPublicA'];
+type PublicParams = AddParams & { readonly PartnerCommID?: string | undefined; readonly PartnerURL?: string | undefined; readonly Cert?: Buffer | undefined; readonly CertBase64?: string | undefined };
+type PrivateParams = AddParams & { readonly PartnerAS2ID?: string | undefined; readonly Password?: string | undefined; readonly Cert?: Buffer | undefined; readonly CertBase64?: string | undefined };
+
+const addPublicSoap = (call: SoapCallWith<PublicParams>) => {
+  const p = call.params;
+  const c = addCertificate(call.service, call.caller(), p.CommID, { ...added(p), partnerId: p.PartnerCommID, partnerUrl: p.PartnerURL, content: contentOf(p), private: false });
+  return withCertificates(call.service, c);
+};
 
 /** as2CommInfo: the comm's fields with its certificates as CertificateInfo. */
 function as2Info(service: SandboxService, c: CommRecord) {
@@ -126,24 +119,16 @@ function as2Info(service: SandboxService, c: CommRecord) {
   return { ...rest, Certificates: certificatesOf(service, c.commId).map(as2CertificateInfo) };
 }
 
-export const CertAddPrivate = {
-  soap: (call) => {
-    const p = call.params;
-    const c = addCertificate(call.service, call.caller(), p.CommID, { ...added(p), partnerId: p.PartnerAS2ID, content: p.Cert, password: p.Password, private: true });
-    return as2Info(call.service, c);
-  },
-  rest: { 'certificates.addPrivate': addPrivateRest },
-} satisfies OperationGroup['CertAddPrivate'];
+const addPrivateSoap = (call: SoapCallWith<PrivateParams>) => {
+  const p = call.params;
+  const c = addCertificate(call.service, call.caller(), p.CommID, { ...added(p), partnerId: p.PartnerAS2ID, content: contentOf(p), password: p.Password, private: true });
+  return as2Info(call.service, c);
+};
 
-export const CertAddPrivateA = {
-  soap: (call) => {
-    const p = call.params;
-    const content = fromBase64(p.CertBase64);
-    const c = addCertificate(call.service, call.caller(), p.CommID, { ...added(p), partnerId: p.PartnerAS2ID, content, password: p.Password, private: true });
-    return as2Info(call.service, c);
-  },
-  rest: { 'certificates.addPrivate': addPrivateRest },
-} satisfies OperationGroup['CertAddPrivateA'];
+export const CertificateAddPublic = { soap: addPublicSoap, rest: { 'certificates.addPublic': addPublicRest } } satisfies OperationGroup['CertificateAddPublic'];
+export const CertificateAddPublicA = { soap: addPublicSoap, rest: { 'certificates.addPublic': addPublicRest } } satisfies OperationGroup['CertificateAddPublicA'];
+export const CertAddPrivate = { soap: addPrivateSoap, rest: { 'certificates.addPrivate': addPrivateRest } } satisfies OperationGroup['CertAddPrivate'];
+export const CertAddPrivateA = { soap: addPrivateSoap, rest: { 'certificates.addPrivate': addPrivateRest } } satisfies OperationGroup['CertAddPrivateA'];
 
 export const CertificateCreatePrivate = {
   soap: (call) => {

@@ -61,20 +61,13 @@ export const recentQueue = (svc: SandboxService, callbackId: number, count: numb
 
 // ---- writes ---------------------------------------------------------------------------------------------------------
 
-export interface NewCallback {
-  readonly networkId: number;
-  readonly mailboxId: number;
-  readonly userId: number;
-  readonly systemObject: EnumTypes['Objects'];
-  readonly objectStatus: number;
-  readonly direction: EnumTypes['Direction'];
-  readonly frequency: number;
-  readonly maxCalls: number;
+/** A registration as asked for: 0 for the network, mailbox and user, frequency and calls ask for the defaults. */
+export interface NewCallback
+  extends Pick<CallbackRecord, 'networkId' | 'mailboxId' | 'userId' | 'systemObject' | 'objectStatus' | 'direction' | 'frequency' | 'maxCalls' | 'status'> {
   readonly url: string | undefined;
   readonly httpAuthType: EnumTypes['HTTPAuthType'];
   readonly httpUser: string | undefined;
   readonly httpPassword: string | undefined;
-  readonly status: Status;
 }
 
 /**

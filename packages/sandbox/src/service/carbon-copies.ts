@@ -35,13 +35,8 @@ export function setCarbonCopyStatus(svc: SandboxService, caller: Caller, carbonC
   return next;
 }
 
-export interface NewCarbonCopy {
-  readonly networkId: number;
-  readonly mailboxId: number;
-  readonly originalFromId: number;
-  readonly originalToId: number;
-  readonly ccFromId: number;
-  readonly ccToId: number;
+/** A rule as asked for: network and mailbox 0 take those of the caller's original ID. */
+export interface NewCarbonCopy extends Pick<CarbonCopyRecord, 'networkId' | 'mailboxId' | 'originalFromId' | 'originalToId' | 'ccFromId' | 'ccToId'> {
   readonly gsFrom?: string | undefined;
   readonly gsTo?: string | undefined;
   readonly transactionSet?: string | undefined;

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { type OperationSpec, type SoapServerFault, readSoapRequest } from '@ecgrid-bridge/soap';
 import type { ServiceError, ServiceErrorKind } from '../errors.js';
 import { isSandboxOperation, type SandboxOperation } from '../operations/index.js';
+import { notEmulatedBecause } from '../operations/not-emulated.js';
 
 export { SOAP11_ENVELOPE_NS as SOAP11_NS, SOAP12_ENVELOPE_NS as SOAP12_NS, faultEnvelope } from '@ecgrid-bridge/soap';
 
@@ -28,7 +29,11 @@ export function nodeSoapFault(err: ServiceError): { Fault: Record<string, unknow
   };
 }
 
-const refuse = (operation: string): string | undefined => (isSandboxOperation(operation) ? undefined : `${operation} is not emulated by the sandbox`);
+const refuse = (operation: string): string | undefined => {
+  if (isSandboxOperation(operation)) return undefined;
+  const reason = notEmulatedBecause(operation);
+  return `${operation} is not emulated by the sandbox${reason ? `: ${reason}` : ''}`;
+};
 
 /**
  * Checks a request the way ASMX would before dispatching it (the SOAP package's server-side reader: envelope
