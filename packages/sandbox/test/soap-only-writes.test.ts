@@ -126,6 +126,46 @@ describe('IDs', () => {
   });
 });
 
+describe('parcels and interchanges', () => {
+  const interchangeOf = (parcelId: number) => String([...sb.admin.state().interchanges.values()].find((ic) => ic.parcelId === parcelId)?.interchangeId ?? 0);
+  const ids = async (op: string, params: Record<string, string | number>, apiKey?: string) => items((await soap(op, params, apiKey)).result, 'InterchangeIDInfo').map((ic) => ic['InterchangeID']);
+  const FILTER = { ECGridIDFrom: 0, ECGridIDTo: 0 };
+  const WINDOW = { BeginDate: '2000-01-01T00:00:00', EndDate: '2100-01-01T00:00:00', ...FILTER };
+
+  it('lists interchanges in process as pending (on both sides), failed ones as no route, and held ones as blocked', async () => {
+    const inProcess = interchangeOf(3000000003);
+    expect(await ids('InterchangeOutBoxPending', FILTER)).toEqual([inProcess]);
+    expect(await ids('InterchangeInBoxPendingEx', { NetworkID: 0, MailboxID: 5003, ...FILTER }, keyOf(2011))).toEqual([inProcess]);
+    expect(await ids('InterchangeOutBoxNoRoute', WINDOW)).toEqual([interchangeOf(3000000002)]);
+    expect(await ids('InterchangeOutBoxBlocked', WINDOW)).toEqual([]);
+    expect((await soap('TPSuspend', { ECGridID: 100101 })).result).toBe('true');
+    expect(await ids('InterchangeOutBoxBlockedEx', { NetworkID: 0, MailboxID: 5001, ...WINDOW })).toEqual([inProcess]);
+    expect(await ids('InterchangeInBoxBlocked', WINDOW, keyOf(2011))).toEqual([inProcess]);
+    expect(await ids('InterchangeOutBoxPendingEx', { NetworkID: 0, MailboxID: 5001, ...FILTER })).toEqual([]);
+    expect((await soap('InterchangeOutBoxPendingEx', { NetworkID: 0, MailboxID: 5003, ...FILTER })).fault).toBeDefined();
+  });
+
+  it('ParcelDownloadCancel removes a parcel from the inbox as Cancelled; ParcelDownloadConfirmPendingAck confirms it', async () => {
+    expect((await soap('ParcelDownloadCancel', { ParcelID: 987650002 })).result).toBe('true');
+    expect((await result('ParcelInfo', { ParcelID: 987650002 }))['StatusCode']).toBe('Cancelled');
+    expect(items((await soap('ParcelInBox', {})).result, 'ParcelIDInfo').map((p) => p['ParcelID'])).not.toContain('987650002');
+    expect((await soap('ParcelDownloadCancel', { ParcelID: 987650002 })).fault).toBeDefined();
+    expect((await soap('ParcelDownloadConfirmPendingAck', { ParcelID: 987650003, Status: 'InBoxReady' })).fault).toBeDefined();
+    expect((await soap('ParcelDownloadConfirmPendingAck', { ParcelID: 987650003, Status: 'as2MDNPending' })).result).toBe('true');
+    expect((await result('ParcelInfo', { ParcelID: 987650003 }))['StatusCode']).toBe('InBoxArchived');
+    expect(items((await soap('ParcelNoteList', { ParcelID: 987650003 })).result, 'ParcelNote').at(-1)?.['Note']).toMatch(/as2MDNPending/);
+  });
+
+  it('ParcelUpdateLocalStatus sets the caller\'s number; ParcelResend needs NetOps and requeues what was not confirmed', async () => {
+    expect((await soap('ParcelUpdateLocalStatus', { ParcelID: 987650002, Status: 7 })).result).toBe('true');
+    expect((await result('ParcelInfo', { ParcelID: 987650002 }))['LocalStatus']).toBe('7');
+    expect((await soap('ParcelResend', { ParcelID: 3000000002 })).fault?.string).toMatch(/NetOps/);
+    expect((await soap('ParcelResend', { ParcelID: 3000000002 }, keyOf(2001))).result).toBe('true');
+    expect((await result('ParcelInfo', { ParcelID: 3000000002 }))['StatusCode']).toBe('outboxPending');
+    expect((await soap('ParcelResend', { ParcelID: 987650001 }, keyOf(2001))).fault?.string).toMatch(/confirmed/);
+  });
+});
+
 describe('comms', () => {
   it('CommSetPair chooses the channels CommPair answers for a pair; CommDefaultMailbox is stored on the channel', async () => {
     const before = items((await soap('CommPair', { CommType: 'none', ECGridIDFrom: 100101, ECGridIDTo: 200301, TestMode: false })).result, 'CommIDInfo');

@@ -2,14 +2,14 @@ import type { InterchangeIDInfoCollection, OperationParams } from '@ecgrid-bridg
 import { invalidParameter } from '../errors.js';
 import { optDate, optInt, reqString } from '../rest/input.js';
 import * as json from '../rest/json.js';
-import { cancelInterchange, interchange, interchanges, resendInterchange } from '../service/interchanges.js';
+import { type InterchangeState, cancelInterchange, interchange, interchanges, interchangesInState, resendInterchange } from '../service/interchanges.js';
 import { SOAP_PAGE_LIMITS, paginate } from '../service/paging.js';
 import type { Box } from '../service/parcels.js';
 import { interchangeInfo, manifestInfo, soapDate } from '../soap/records.js';
 import type { Unset } from '../soap/wire.js';
 import { parseIsaHeader } from '../x12.js';
 import { page, pathValue, wrapped } from './rest.js';
-import { boxScope, collectionOf, soapPage } from './soap.js';
+import { type BoxParams, boxScope, collectionOf, soapPage } from './soap.js';
 import type { OperationGroup, RestCall, SoapCallWith } from './table.js';
 
 /** Interchanges: rest-api/interchanges/*.md. */
@@ -185,3 +185,19 @@ export const InterchangeResend = {
   },
   rest: { 'interchanges.resend': (call) => resendInterchange(call.service, call.caller(), pathValue(call)) !== undefined },
 } satisfies OperationGroup['InterchangeResend'];
+
+// ---- the state lists (SOAP only; see stateOf in service/interchanges.ts for what each state reads) ---------------------
+
+const stateList = (box: Box, state: InterchangeState) => (call: SoapCallWith<BoxParams>) =>
+  interchangesInState(call.service, call.caller(), state, { box, ...boxScope(call.params) }).map((ic) => interchangeInfo(ic, call.service));
+
+export const InterchangeInBoxPending = { soap: stateList('inbox', 'pending') } satisfies OperationGroup['InterchangeInBoxPending'];
+export const InterchangeInBoxPendingEx = { soap: stateList('inbox', 'pending') } satisfies OperationGroup['InterchangeInBoxPendingEx'];
+export const InterchangeInBoxBlocked = { soap: stateList('inbox', 'blocked') } satisfies OperationGroup['InterchangeInBoxBlocked'];
+export const InterchangeInBoxBlockedEx = { soap: stateList('inbox', 'blocked') } satisfies OperationGroup['InterchangeInBoxBlockedEx'];
+export const InterchangeOutBoxPending = { soap: stateList('outbox', 'pending') } satisfies OperationGroup['InterchangeOutBoxPending'];
+export const InterchangeOutBoxPendingEx = { soap: stateList('outbox', 'pending') } satisfies OperationGroup['InterchangeOutBoxPendingEx'];
+export const InterchangeOutBoxBlocked = { soap: stateList('outbox', 'blocked') } satisfies OperationGroup['InterchangeOutBoxBlocked'];
+export const InterchangeOutBoxBlockedEx = { soap: stateList('outbox', 'blocked') } satisfies OperationGroup['InterchangeOutBoxBlockedEx'];
+export const InterchangeOutBoxNoRoute = { soap: stateList('outbox', 'noRoute') } satisfies OperationGroup['InterchangeOutBoxNoRoute'];
+export const InterchangeOutBoxNoRouteEx = { soap: stateList('outbox', 'noRoute') } satisfies OperationGroup['InterchangeOutBoxNoRouteEx'];

@@ -9,6 +9,7 @@ export const NOT_EMULATED: Readonly<Partial<Record<OperationName, string>>> = {
   StatusList: "StatusInfo is keyed by a numeric Code that no page lists (rest-api/status-lists/get-status-lists.md has names only), so every code would be invented",
   X400Format: 'it formats an X.400 address from its parts, and no page gives the format',
   NetworkOutageList: 'the sandbox models no network outages (NetworkIDInfo.NetworkStatus is always NormalOperation)',
+  ParcelDownloadS3: "it stores the parcel in the caller's Amazon S3 bucket, a service outside the sandbox",
   TPAddVAN: 'the sandbox routes IDs to mailboxes and models no VAN connections',
   MigrationAdd: 'the sandbox models no migrations',
   MigrationAddEx: 'the sandbox models no migrations',

@@ -6,6 +6,8 @@ import { SOAP_PAGE_LIMITS, paginate, wholeList } from '../service/paging.js';
 import {
   type Box,
   addParcelNote,
+  cancelDownload,
+  confirmPendingAck,
   confirm,
   download,
   manifest,
@@ -14,7 +16,9 @@ import {
   peek,
   receivedBy,
   reset,
+  resendParcel,
   sendTestFile,
+  setLocalStatus,
   setMailbagControlId,
   updateParcelStatus,
   upload,
@@ -343,3 +347,17 @@ export const ParcelTest = {
       sendTestFile(call.service, call.caller(), reqInt(call.body, 'ecGridIdFrom'), reqInt(call.body, 'ecGridIdTo'), optString(call.body, 'documentType')).parcelId,
   },
 } satisfies OperationGroup['ParcelTest'];
+
+// SOAP-only parcel writes (the facade's mapping of parcels says why REST has none).
+
+export const ParcelDownloadCancel = { soap: (call) => cancelDownload(call.service, call.caller(), call.params.ParcelID) } satisfies OperationGroup['ParcelDownloadCancel'];
+
+export const ParcelDownloadConfirmPendingAck = {
+  soap: (call) => confirmPendingAck(call.service, call.caller(), call.params.ParcelID, call.params.Status),
+} satisfies OperationGroup['ParcelDownloadConfirmPendingAck'];
+
+export const ParcelUpdateLocalStatus = {
+  soap: (call) => setLocalStatus(call.service, call.caller(), call.params.ParcelID, call.params.Status),
+} satisfies OperationGroup['ParcelUpdateLocalStatus'];
+
+export const ParcelResend = { soap: (call) => resendParcel(call.service, call.caller(), call.params.ParcelID) } satisfies OperationGroup['ParcelResend'];

@@ -91,3 +91,42 @@ export function resendInterchange(svc: SandboxService, caller: Caller, interchan
   );
   return { original: ic, parcelId: resent.parcelId };
 }
+
+/**
+ * Where an interchange the network has not delivered stands, for the state lists (InterchangeInBox/OutBox Pending,
+ * Blocked, NoRoute). The WSDL names the lists ("Interchange Pending List", "Blocked List", "Unroutable Interchanges")
+ * and the MCP tools describe them (mcp/tools/connectivity/interchanges/list-outbox-interchanges.md: pending "awaiting
+ * processing", blocked "held", noRoute "no delivery route (undeliverable)"); the stored states they read are the
+ * sandbox's choice: in process (outboxPending, outboxRetry) is pending, or blocked while either ID is suspended;
+ * failed (outboxFailed, outboxDeliveryError) has no route. A cancelled interchange is in none.
+ */
+export type InterchangeState = 'pending' | 'blocked' | 'noRoute';
+
+export function stateOf(svc: SandboxService, ic: InterchangeRecord): InterchangeState | undefined {
+  if (ic.cancelled !== undefined) return undefined;
+  const p = svc.state.parcels.get(ic.parcelId);
+  switch (p?.undelivered) {
+    case 'outboxPending':
+    case 'outboxRetry': {
+      const suspended = [ic.fromEcgridId, ic.toEcgridId].some((id) => svc.state.tradingPartners.get(id)?.status === 'Suspended');
+      return suspended ? 'blocked' : 'pending';
+    }
+    case 'outboxFailed':
+    case 'outboxDeliveryError':
+      return 'noRoute';
+    default:
+      return undefined;
+  }
+}
+
+/** The interchanges of the caller's box (inbox: addressed to it; outbox: sent by it) in one of those states. */
+export function interchangesInState(svc: SandboxService, caller: Caller, state: InterchangeState, query: Omit<InterchangeQuery, 'parcelStatuses' | 'controlId'>): InterchangeRecord[] {
+  if (given(query.mailboxId)) mailbox(svc, caller, query.mailboxId);
+  return [...svc.state.interchanges.values()]
+    .filter((ic) => inCallersBox(svc, caller, query, query.box === 'inbox' ? ic.toMailboxId : ic.fromMailboxId))
+    .filter((ic) => stateOf(svc, ic) === state)
+    .filter((ic) => !given(query.fromEcgridId) || ic.fromEcgridId === query.fromEcgridId)
+    .filter((ic) => !given(query.toEcgridId) || ic.toEcgridId === query.toEcgridId)
+    .filter((ic) => inRange(ic.created, query.begin, query.end))
+    .sort(byDateThenId((i) => i.interchangeId));
+}

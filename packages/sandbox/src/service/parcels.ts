@@ -264,3 +264,53 @@ export function sendTestFile(svc: SandboxService, caller: Caller, fromEcgridId: 
   ].join('\n');
   return upload(svc, caller, { fileName: `ECGRID_TEST_${fromEcgridId}_${toEcgridId}_${date}${time}.x12`, content: Buffer.from(file, 'latin1') });
 }
+
+/**
+ * ParcelDownloadCancel (WSDL: "Cancel Download of Parcel from InBox and remove it"): a parcel in the caller's inbox
+ * that is not confirmed leaves it as Cancelled (appendix/parcel-status-codes.md).
+ */
+export function cancelDownload(svc: SandboxService, caller: Caller, parcelId: number): boolean {
+  const p = inbound(svc, caller, parcelId, 'cancelling a download');
+  if (p.confirmed) throw invalidParameter(`parcel ${parcelId} is ${p.status}: only a parcel still in the inbox can be cancelled`);
+  change(svc, p, { status: 'Cancelled', confirmed: true }, `Download cancelled by ${caller.user.loginName}`);
+  return true;
+}
+
+/**
+ * ParcelDownloadConfirmPendingAck (WSDL: "Confirm Download of Parcel with Pending Acknowledgment from InBox and
+ * remove it"): confirmed like ParcelDownloadConfirm, with the acknowledgment state it awaits (one of the WSDL's
+ * acknowledgment ParcelStatus values, e.g. as2MDNPending) noted on the parcel.
+ */
+export function confirmPendingAck(svc: SandboxService, caller: Caller, parcelId: number, ackStatus: string): boolean {
+  if (!/(MDNPending|Pending)$/.test(ackStatus)) throw invalidParameter(`Status ${ackStatus} is not a pending-acknowledgment state (such as as2MDNPending)`);
+  const p = inbound(svc, caller, parcelId, 'confirming a download');
+  change(svc, p, { status: 'InBoxArchived', confirmed: true }, `Download confirmed by ${caller.user.loginName}, acknowledgment pending (${ackStatus})`);
+  return true;
+}
+
+/** ParcelUpdateLocalStatus: the caller's own number on a parcel it sees ("a user defined variable", WSDL). */
+export function setLocalStatus(svc: SandboxService, caller: Caller, parcelId: number, value: number): boolean {
+  const p = parcel(svc, caller, parcelId);
+  const next: ParcelRecord = { ...p, localStatus: { value, date: svc.nowIso() } };
+  svc.commit((draft) => draft.parcels.set(parcelId, next));
+  return true;
+}
+
+/**
+ * ParcelResend (WSDL: "Resend Parcel from Internal Router. Requires NetOps authorization."; soap-api/parcels/
+ * parcel-resend.md: refused once the recipient confirmed it): a failed or in-process parcel is queued for delivery
+ * again (outboxPending), a delivered one is put back into the recipient's inbox as InBoxReady.
+ */
+export function resendParcel(svc: SandboxService, caller: Caller, parcelId: number): boolean {
+  requireLevel(caller.user, 'NetOps', 'resending a parcel');
+  const p = parcel(svc, caller, parcelId);
+  if (p.confirmed) throw invalidParameter(`parcel ${parcelId} has been confirmed by its recipient and cannot be resent`);
+  const now = svc.nowIso();
+  const message = `Resent by ${caller.user.loginName}`;
+  const next: ParcelRecord =
+    p.undelivered !== undefined
+      ? { ...p, undelivered: 'outboxPending', modified: now, log: [...p.log, { date: now, message }] }
+      : { ...p, status: 'InBoxReady', modified: now, log: [...p.log, { date: now, message }] };
+  svc.commit((draft) => draft.parcels.set(parcelId, next));
+  return true;
+}

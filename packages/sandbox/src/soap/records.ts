@@ -246,6 +246,7 @@ const STATUS_MESSAGES: Readonly<Record<string, string>> = {
   InBoxReady: 'Ready for download',
   InBoxTransferred: 'Transferred to the mailbox',
   InBoxArchived: 'Archived after a confirmed download',
+  Cancelled: 'Download cancelled by the receiver',
   outboxSent: 'Sent to the receiving mailbox',
   outboxAcknowledged: 'Receipt confirmed by the receiver',
 };
@@ -272,7 +273,8 @@ export function parcelInfo(p: ParcelRecord, direction: 'InBox' | 'OutBox', servi
     // ParcelIDInfo.StatusCode is an xs:string, so the outbound states of the appendix can be given as they are.
     StatusCode: status,
     StatusMessage: STATUS_MESSAGES[status] ?? status,
-    LocalStatus: 0,
+    LocalStatus: p.localStatus?.value ?? 0,
+    ...(p.localStatus ? { LocalStatusDate: soapDate(p.localStatus.date) } : {}),
     Valid: 'Valid',
     Acknowledgment: '',
     Direction: direction,

@@ -13,9 +13,10 @@ export type StatusInterconnect = EnumTypes['StatusInterconnect'];
 
 /**
  * The stored state of a parcel is its inbound lifecycle, appendix/parcel-status-codes.md ("Lifecycle Overview"):
- * InBoxReady, InBoxTransferred after download, InBoxArchived after confirm-download.
+ * InBoxReady, InBoxTransferred after download, InBoxArchived after confirm-download; Cancelled (the appendix's
+ * ParcelStatus) when the receiver cancels the download (ParcelDownloadCancel: "remove it" from the inbox).
  */
-export type ParcelStatus = 'InBoxReady' | 'InBoxTransferred' | 'InBoxArchived';
+export type ParcelStatus = 'InBoxReady' | 'InBoxTransferred' | 'InBoxArchived' | 'Cancelled';
 /** How the sending side sees a parcel (`outboundStatus`); appendix/parcel-status-codes.md, OutBox States. */
 export type OutboundParcelStatus = 'outboxSent' | 'outboxAcknowledged' | UndeliveredParcelStatus;
 /**
@@ -326,6 +327,8 @@ export interface ParcelRecord {
   readonly undelivered?: UndeliveredParcelStatus;
   /** Downloaded and confirmed: off the pending list. */
   readonly confirmed: boolean;
+  /** ParcelUpdateLocalStatus: "a user defined variable" (WSDL), and when it was set. */
+  readonly localStatus?: { readonly value: number; readonly date: string };
   readonly mailbagControlId: string;
   readonly interchangeIds: readonly number[];
   readonly created: string;
