@@ -162,6 +162,26 @@ export interface CreatedCertificate {
   readonly partnerId?: string | undefined;
 }
 
+/** A new self-signed certificate record of a comm, with a key pair the sandbox makes and does not keep. */
+function generated(
+  svc: SandboxService,
+  owner: CommRecord,
+  spec: { readonly usage: EnumTypes['CertificateUsage']; readonly hash: EnumTypes['CertificateSecureHashAlgorithm']; readonly from: Date; readonly until: Date; readonly partnerId?: string | undefined },
+): CertificateRecord {
+  return {
+    certificateId: nextId(svc),
+    commId: owner.commId,
+    type: 'X509',
+    usage: spec.usage,
+    hasPrivateKey: true,
+    status: 'Active',
+    secureHashAlgorithm: spec.hash,
+    ...fromParsed(selfSigned(owner.identifier, spec.hash, spec.from, spec.until)),
+    ...labels({ partnerId: spec.partnerId }),
+    beginUsage: spec.from.toISOString(),
+  };
+}
+
 /** Generates the comm's own certificate and key pair (CertificateCreatePrivate; create-certificate.md). */
 export function createCertificate(svc: SandboxService, caller: Caller, commId: number, input: CreatedCertificate): CommRecord {
   const owner = comm(svc, caller, commId);
@@ -169,18 +189,7 @@ export function createCertificate(svc: SandboxService, caller: Caller, commId: n
   const from = input.beginUsage ?? now;
   const until = input.expires ?? new Date(Date.UTC(from.getUTCFullYear() + DEFAULT_YEARS, from.getUTCMonth(), from.getUTCDate()));
   if (until.getTime() <= from.getTime()) throw invalidParameter('Expires must be after BeginUsage');
-  store(svc, {
-    certificateId: nextId(svc),
-    commId: owner.commId,
-    type: 'X509',
-    usage: input.usage,
-    hasPrivateKey: true,
-    status: 'Active',
-    secureHashAlgorithm: input.hash,
-    ...fromParsed(selfSigned(owner.identifier, input.hash, from, until)),
-    ...labels({ partnerId: input.partnerId }),
-    beginUsage: from.toISOString(),
-  });
+  store(svc, generated(svc, owner, { usage: input.usage, hash: input.hash, from, until, partnerId: input.partnerId }));
   return svc.state.comms.get(owner.commId) ?? owner;
 }
 
@@ -210,22 +219,8 @@ export function renewCertificate(
   const now = new Date(svc.nowIso());
   const years = input.years || DEFAULT_YEARS;
   const until = new Date(Date.UTC(now.getUTCFullYear() + years, now.getUTCMonth(), now.getUTCDate()));
-  store(
-    svc,
-    {
-      certificateId: nextId(svc),
-      commId: owner.commId,
-      type: 'X509',
-      usage: old.usage,
-      hasPrivateKey: true,
-      status: 'Active',
-      secureHashAlgorithm: input.hash,
-      ...fromParsed(selfSigned(owner.identifier, input.hash, now, until)),
-      ...labels({ partnerId: old.partnerId }),
-      beginUsage: now.toISOString(),
-    },
-    { ...old, endUsage: new Date(now.getTime() + input.overlapDays * DAY).toISOString() },
-  );
+  const overlapEnds = new Date(now.getTime() + input.overlapDays * DAY).toISOString();
+  store(svc, generated(svc, owner, { usage: old.usage, hash: input.hash, from: now, until, partnerId: old.partnerId }), { ...old, endUsage: overlapEnds });
   return svc.state.comms.get(owner.commId) ?? owner;
 }
 
