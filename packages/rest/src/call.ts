@@ -33,6 +33,9 @@ export interface FinishContext {
   clock: Clock;
 }
 
+/** How many times one call sends a request again after finding its pooled socket closed by the server. */
+const MAX_STALE_RESENDS = 3;
+
 /** Turns a response into the call's result; throws a RestApiError (retried if retryable) or a FinalFailure. */
 export type Finish<T> = (response: HttpResponse, ctx: FinishContext) => Promise<T> | T;
 
@@ -67,6 +70,7 @@ export class CallEngine {
     const prepared = this.prepare(request, extraHeaders);
     const deadline = new Deadline(request.timeoutMs ?? this.options.timeoutMs, request.signal);
     const ctx: FinishContext = { deadline, method, path: target.displayPath, redactor, clock };
+    let staleResends = 0;
     try {
       for (let attempt = 1; ; attempt += 1) {
         let failure: RestApiError;
@@ -83,6 +87,12 @@ export class CallEngine {
           const response = await auth.hook(httpRequest, this.wire(this.options.apiHttp, attempt, redactor));
           return await finish(response, ctx);
         } catch (caught) {
+          // Not a retry in the backoff sense: the server never read the request, whatever its method.
+          if (caught instanceof AttemptFailure && caught.staleSocket && staleResends < MAX_STALE_RESENDS && !deadline.signal.aborted) {
+            staleResends += 1;
+            this.emit({ type: 'retry', method, path: target.displayPath, attempt, delayMs: 0, status: 0, reason: 'network' });
+            continue;
+          }
           failure = this.classify(caught, ctx, idempotent);
         }
         const reason = idempotent && retry ? retryReason(failure) : null;

@@ -37,6 +37,11 @@ export class AttemptFailure extends Error {
     /** False only when the request provably never reached the server. */
     readonly maybeSent: boolean,
     readonly original: unknown,
+    /**
+     * The request was written to a pooled keep-alive socket the server had already closed, and the connection was
+     * reset before any response: the server never read it, so it may be sent again on a new connection.
+     */
+    readonly staleSocket = false,
   ) {
     super(reason);
     this.name = 'AttemptFailure';
@@ -102,8 +107,17 @@ export async function sendOnce(http: AxiosInstance, request: HttpRequest): Promi
 function toAttemptFailure(error: unknown, signal: AbortSignal): AttemptFailure {
   if (signal.aborted) return new AttemptFailure('interrupted', true, error);
   const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ECONNRESET' && onReusedSocket(error)) return new AttemptFailure('network', false, error, true);
   const notSent = typeof code === 'string' && NOT_SENT_CODES.has(code);
   return new AttemptFailure('network', !notSent, error);
+}
+
+/** Whether the failed request went out on a pooled socket (Node's ClientRequest.reusedSocket) and got no response. */
+function onReusedSocket(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const request: unknown = Reflect.get(error, 'request');
+  const response: unknown = Reflect.get(error, 'response');
+  return response === undefined && typeof request === 'object' && request !== null && Reflect.get(request, 'reusedSocket') === true;
 }
 
 function normalizeHeaders(raw: Record<string, unknown>): Record<string, string> {
