@@ -60,8 +60,8 @@ export function toWire(spec: Pick<ElementSpec, 'type' | 'kind'>, value: unknown)
     }
     case 'dataset': {
       // node-soap writes the value of its `$xml` key as it is: the DataSet's schema and diffgram.
-      const xml = (value as { readonly xml?: string }).xml;
-      return { $xml: xml ?? '' };
+      const xml: unknown = typeof value === 'object' && value !== null ? Reflect.get(value, 'xml') : undefined;
+      return { $xml: typeof xml === 'string' ? xml : '' };
     }
   }
 }
