@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ManualClock } from '@ecgrid-bridge/core';
+import * as soapLib from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SEED_PATH, type RunningSandbox, type SandboxSeed, startSandbox } from '../src/index.js';
 import { type XmlNode, restCall, soapCall } from './support/clients.js';
@@ -33,6 +34,16 @@ describe('reports', () => {
     expect(answer.text).toContain('<xs:schema id="NewDataSet"');
     expect(answer.text).toContain('<xs:element name="ParcelsIn" type="xs:int" minOccurs="0"/>');
     expect(answer.text).toMatch(/<diffgr:diffgram [^>]*><NewDataSet xmlns=""><Table diffgr:id="Table1" msdata:rowOrder="0"><MailboxID>5001<\/MailboxID>/);
+  });
+
+  it('a third-party SOAP client (node-soap) reads the DataSet from the service description, as it reads one from ASMX', async () => {
+    const client = await soapLib.createClientAsync(sb.wsdlUrl);
+    const report: unknown = Reflect.get(client, 'ReportMailboxStatsAsync');
+    if (typeof report !== 'function') throw new Error('node-soap made no ReportMailboxStatsAsync');
+    const [answer] = (await report.call(client, { SessionID: sb.credentials.apiKey })) as [{ ReportMailboxStatsResult: { diffgram: { NewDataSet: { Table: XmlNode } } } }];
+    const row = answer.ReportMailboxStatsResult.diffgram.NewDataSet.Table;
+    const own = rows((await soap('ReportMailboxStats', {})).result)[0];
+    expect(row).toMatchObject({ MailboxID: '5001', ParcelsIn: own?.['ParcelsIn'], InterchangesOut: own?.['InterchangesOut'] });
   });
 
   it('ReportTrafficStats counts the same parcels per period on SOAP and on REST, oldest period first', async () => {
