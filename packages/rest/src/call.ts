@@ -133,18 +133,24 @@ export class CallEngine {
     const deadline = new Deadline(request.timeoutMs ?? this.options.timeoutMs, request.signal);
     const ctx: FinishContext = { deadline, method: request.method, path: target.displayPath, redactor, clock: this.options.clock };
     try {
-      const response = await this.wire(this.options.authHttp, 1, redactor)({
-        method: request.method,
-        url: target.url,
-        displayPath: target.displayPath,
-        headers: prepared.headers,
-        body: prepared.body,
-        responseType: 'buffer',
-        signal: deadline.signal,
-      });
-      return { response: response as BufferedResponse, path: target.displayPath, redactor };
-    } catch (caught) {
-      throw this.classify(caught, ctx, true);
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          const response = await this.wire(this.options.authHttp, attempt, redactor)({
+            method: request.method,
+            url: target.url,
+            displayPath: target.displayPath,
+            headers: prepared.headers,
+            body: prepared.body,
+            responseType: 'buffer',
+            signal: deadline.signal,
+          });
+          return { response: response as BufferedResponse, path: target.displayPath, redactor };
+        } catch (caught) {
+          // A login or refresh after a long pause meets a pooled socket the server closed more often than any call.
+          if (caught instanceof AttemptFailure && caught.staleSocket && attempt <= MAX_STALE_RESENDS && !deadline.signal.aborted) continue;
+          throw this.classify(caught, ctx, true);
+        }
+      }
     } finally {
       deadline.dispose();
     }

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RestOutcomeUnknownError, type RestEvent, apiKeyAuth, createRestClient } from '../src/index.js';
+import { ManualClock } from '@ecgrid-bridge/core';
+import { RestOutcomeUnknownError, type RestEvent, apiKeyAuth, createRestClient, jwtAuth } from '../src/index.js';
 
 /**
  * Node 20 pools HTTP connections (keep-alive) and a server closes idle ones on its own clock, so a request can be
@@ -14,7 +15,7 @@ interface ResettingServer {
   close(): Promise<void>;
 }
 
-async function resettingServer(options: { resetFirstRequest?: boolean } = {}): Promise<ResettingServer> {
+async function resettingServer(options: { resetFirstRequest?: boolean; data?: (path: string) => unknown } = {}): Promise<ResettingServer> {
   const seen: string[] = [];
   const sockets = new Set<net.Socket>();
   let connections = 0;
@@ -33,12 +34,13 @@ async function resettingServer(options: { resetFirstRequest?: boolean } = {}): P
       if (buffered.length < end + 4 + length) return;
       buffered = buffered.slice(end + 4 + length);
       requests += 1;
-      seen.push(`${connection}:${requests} ${head.split(' ').slice(0, 2).join(' ')}`);
+      const [method = '', path = ''] = head.split(' ');
+      seen.push(`${connection}:${requests} ${method} ${path}`);
       if (requests > 1 || options.resetFirstRequest) {
         socket.resetAndDestroy();
         return;
       }
-      const body = Buffer.from(JSON.stringify({ success: true, data: true, errorCode: null, message: null }), 'utf8');
+      const body = Buffer.from(JSON.stringify({ success: true, data: options.data ? options.data(path) : true, errorCode: null, message: null }), 'utf8');
       socket.write(`HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: keep-alive\r\n\r\n`);
       socket.write(body);
     });
@@ -87,5 +89,19 @@ describe('a pooled socket the server has closed', () => {
     );
     expect(error).toBeInstanceOf(RestOutcomeUnknownError);
     expect(server.seen).toEqual(['1:1 POST /v2/parcels/confirm']);
+  });
+
+  it('is replaced for a token refresh after a pause as well', async () => {
+    const clock = new ManualClock(Date.parse('2026-05-07T10:00:00Z'));
+    const expiresAt = (ms: number) => new Date(ms + 10 * 60_000).toISOString();
+    server = await resettingServer({ data: (path) => (path.startsWith('/v2/auth/') ? { token: `t${clock.now()}`, expiresAt: expiresAt(clock.now()), userId: 7 } : true) });
+    const auth = jwtAuth({ email: 'ops@example.com', password: 'Sandbox#Pass-2026', clock, env: {} });
+    const client = createRestClient({ baseUrl: server.origin, auth, allowInsecureHttp: true, retry: false, timeoutMs: 5_000, clock });
+    expect(await client.request({ method: 'GET', path: '/v2/users/me' })).toBe(true);
+    clock.advance(11 * 60_000);
+    expect(await client.request({ method: 'GET', path: '/v2/users/me' })).toBe(true);
+    const refresh = server.seen.findIndex((s) => s.includes('/v2/auth/refresh'));
+    expect(refresh).toBeGreaterThan(0);
+    expect(server.seen.filter((s) => s.includes('/v2/auth/refresh')).map((s) => s.split(':')[1]?.startsWith('1 '))).toEqual([false, true]);
   });
 });
