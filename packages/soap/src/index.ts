@@ -33,6 +33,7 @@ export {
   clientFault,
   escapeXml,
 } from './server/fault.js';
+export { type DataSetCell, type DataSetColumn, type DataSetRow, inferColumns, writeDataSet } from './dataset.js';
 export { readSoapRequest, nestingDepth, type SoapRequest, type ReadSoapRequestOptions } from './server/request.js';
 export { responseEnvelope, ResultEncodingError } from './server/response.js';
 export { enumValues, isEnumValue } from './enums.js';

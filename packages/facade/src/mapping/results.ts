@@ -1,4 +1,4 @@
-import type { ComplexTypes, DataSet } from '@ecgrid-bridge/soap';
+import { type ComplexTypes, type DataSet, type DataSetRow, inferColumns, writeDataSet } from '@ecgrid-bridge/soap';
 import { type RecordName, conformsTo, recordProblems } from '../schema/conforms.js';
 import { type Json, type RecordMap, ShapeError, exactInteger, isoInstant, lossyFields, mapList, mapRecord, objectAt } from './fields.js';
 
@@ -143,24 +143,29 @@ export const instant = (field?: string): ResultMap<Date> => ({
   lossy: [],
 });
 
-const xmlText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const xmlName = (s: string): string => (/^[A-Za-z_][\w.-]*$/.test(s) ? s : `_${s.replace(/[^\w.-]/g, '_')}`);
 
+/** A report row's cells: the scalar fields, by XML-safe name (nested values and nulls are left out). */
+function cellsOf(row: Readonly<Record<string, unknown>>): DataSetRow {
+  const cells: Record<string, string | number | boolean> = {};
+  for (const [name, value] of Object.entries(row)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') cells[xmlName(name)] = value;
+  }
+  return cells;
+}
+
 /**
- * A .NET DataSet result built from REST rows: one `Table` element per row, one child per REST field. The WSDL
- * declares these results as an untyped DataSet and the docs describe no SOAP columns, so the column names are
- * the REST field names: code that reads the SOAP columns by name must be checked (the whole result is lossy).
+ * A .NET DataSet result built from REST rows, written as ASMX writes one (inline schema, then a diffgram: .NET clients
+ * read the schema first): one `Table` row per REST row, one column per REST field, typed from the values. The WSDL
+ * declares these results as an untyped DataSet and the docs describe other SOAP columns than REST's fields, so the
+ * column names are the REST field names: code that reads the SOAP columns by name must be checked (the whole result
+ * is lossy).
  */
 export const dataSet = (key?: string): ResultMap<DataSet> => ({
   read(data) {
     const rows = Array.isArray(data) ? data : key !== undefined ? listIn(data, key) : [objectAt(data, 'the report')];
-    const tables = rows.map((row) => {
-      const cells = Object.entries(objectAt(row, 'a report row'))
-        .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
-        .map(([k, v]) => `<${xmlName(k)}>${xmlText(String(v))}</${xmlName(k)}>`);
-      return `<Table>${cells.join('')}</Table>`;
-    });
-    return { xml: `<NewDataSet>${tables.join('')}</NewDataSet>` };
+    const cells = rows.map((row) => cellsOf(objectAt(row, 'a report row')));
+    return writeDataSet(inferColumns(cells), cells);
   },
   lossy: ['.'],
 });

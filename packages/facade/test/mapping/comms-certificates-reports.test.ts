@@ -421,9 +421,20 @@ describe('reports', () => {
     { periodStart: '2026-05-01T00:00:00Z', sentCount: 340, totalBytes: 3145728 },
     { periodStart: '2026-05-02T00:00:00Z', sentCount: 398, totalBytes: 3670016 },
   ];
-  const ROWS_XML =
-    '<NewDataSet><Table><periodStart>2026-05-01T00:00:00Z</periodStart><sentCount>340</sentCount><totalBytes>3145728</totalBytes></Table>' +
-    '<Table><periodStart>2026-05-02T00:00:00Z</periodStart><sentCount>398</sentCount><totalBytes>3670016</totalBytes></Table></NewDataSet>';
+  /** The DataSet as ASMX writes one: the inline schema (columns typed from the values), then the rows in a diffgram. */
+  const ROWS_SCHEMA =
+    '<xs:sequence><xs:element name="periodStart" type="xs:string" minOccurs="0"/><xs:element name="sentCount" type="xs:int" minOccurs="0"/>' +
+    '<xs:element name="totalBytes" type="xs:int" minOccurs="0"/></xs:sequence>';
+  const ROWS_BODY =
+    '<NewDataSet xmlns=""><Table diffgr:id="Table1" msdata:rowOrder="0"><periodStart>2026-05-01T00:00:00Z</periodStart><sentCount>340</sentCount><totalBytes>3145728</totalBytes></Table>' +
+    '<Table diffgr:id="Table2" msdata:rowOrder="1"><periodStart>2026-05-02T00:00:00Z</periodStart><sentCount>398</sentCount><totalBytes>3670016</totalBytes></Table></NewDataSet>';
+  const expectRows = (answer: unknown) => {
+    const xml = String((answer as { xml?: unknown } | undefined)?.xml);
+    expect(xml.startsWith('<xs:schema id="NewDataSet"')).toBe(true);
+    expect(xml).toContain(ROWS_SCHEMA);
+    expect(xml).toContain(`<diffgr:diffgram xmlns:msdata="urn:schemas-microsoft-com:xml-msdata" xmlns:diffgr="urn:schemas-microsoft-com:xml-diffgram-v1">${ROWS_BODY}</diffgr:diffgram>`);
+    expect(xml.indexOf(ROWS_SCHEMA)).toBeLessThan(xml.indexOf(ROWS_BODY));
+  };
 
   const month = new Date('2026-04-01T00:00:00Z');
   const start = new Date('2026-04-01T00:00:00Z');
@@ -462,7 +473,7 @@ describe('reports', () => {
 
   it.each(cases)('$op sends its parameters to $endpoint and answers a DataSet of the REST rows', async (c) => {
     const { backend, requests } = portAnswering(() => ROWS);
-    expect(await invoke(backend, c.op, c.params)).toEqual({ xml: ROWS_XML });
+    expectRows(await invoke(backend, c.op, c.params));
     expect(requests[0]).toMatchObject({ endpoint: c.endpoint, method: c.method, idempotent: true });
     if (c.body === undefined) expect(requests[0]?.body).toBeUndefined();
     else expect(bodyOf(requests[0])).toEqual(c.body);
@@ -471,7 +482,7 @@ describe('reports', () => {
 
   it.each(cases)('$ex with 0 for $scope sends what $op sends', async (c) => {
     const { backend, requests } = portAnswering(() => ROWS);
-    expect(await invoke(backend, c.ex, { ...c.params, ...unscoped(c.scope) })).toEqual({ xml: ROWS_XML });
+    expectRows(await invoke(backend, c.ex, { ...c.params, ...unscoped(c.scope) }));
     expect(requests[0]).toMatchObject({ endpoint: c.endpoint, method: c.method, idempotent: true });
     if (c.body === undefined) expect(requests[0]?.body).toBeUndefined();
     else expect(bodyOf(requests[0])).toEqual(c.body);
@@ -489,7 +500,7 @@ describe('reports', () => {
   it('ReportByDateEx sends the report as reportId with the dates, and refuses a network or mailbox', async () => {
     const { backend, requests } = portAnswering(() => ROWS);
     const params: FacadeParams<'ReportByDateEx'> = { NetworkID: 0, MailboxID: 0, Report: 4, StartDate: start, EndDate: end };
-    expect(await backend.invoke('ReportByDateEx', params)).toEqual({ xml: ROWS_XML });
+    expectRows(await backend.invoke('ReportByDateEx', params));
     expect(requests[0]).toMatchObject({ endpoint: 'reports.byDate', method: 'POST', idempotent: true });
     expect(bodyOf(requests[0])).toEqual({ reportId: 4, startDate: '2026-04-01T00:00:00.000Z', endDate: '2026-04-30T23:59:59.000Z' });
     await notAvailable(backend.invoke('ReportByDateEx', { ...params, NetworkID: 1001 }), 'ReportByDateEx');
@@ -499,9 +510,25 @@ describe('reports', () => {
 
   it('turns a one-object report (instant-stats.md, mailbox-stats.md) into a one-row DataSet, escaping text', async () => {
     const { backend } = portAnswering(() => ({ mailboxId: 7890, period: '2026-04 <Q2> & more', reportGeneratedAt: '2026-05-07T08:00:00Z' }));
-    expect(await backend.invoke('ReportMailboxStats', {})).toEqual({
-      xml: '<NewDataSet><Table><mailboxId>7890</mailboxId><period>2026-04 &lt;Q2&gt; &amp; more</period><reportGeneratedAt>2026-05-07T08:00:00Z</reportGeneratedAt></Table></NewDataSet>',
-    });
+    const xml = (await backend.invoke('ReportMailboxStats', {}))?.xml ?? '';
+    expect(xml).toContain(
+      '<Table diffgr:id="Table1" msdata:rowOrder="0"><mailboxId>7890</mailboxId><period>2026-04 &lt;Q2&gt; &amp; more</period><reportGeneratedAt>2026-05-07T08:00:00Z</reportGeneratedAt></Table>',
+    );
+    expect(xml.match(/<Table /g)).toHaveLength(1);
     expect(MAPPINGS.ReportMailboxStats.rest?.lossy).toEqual(['.']);
+  });
+
+  it('types each column by the widest value it holds, and leaves nested values and nulls out', async () => {
+    const { backend } = portAnswering(() => [
+      { n: 1, big: 1, ratio: 1, name: 'a', nested: { x: 1 }, none: null, on: true },
+      { n: 2, big: 2 ** 40, ratio: 0.5, name: 7, on: false },
+    ]);
+    const xml = (await backend.invoke('ReportTrafficStats', { TargetTime: end, NumPeriods: 2, Period: 'Day' }))?.xml ?? '';
+    for (const [name, type] of [['n', 'int'], ['big', 'long'], ['ratio', 'decimal'], ['name', 'string'], ['on', 'boolean']]) {
+      expect(xml).toContain(`<xs:element name="${name}" type="xs:${type}" minOccurs="0"/>`);
+    }
+    expect(xml).not.toContain('nested');
+    expect(xml).not.toContain('none');
+    expect(xml).toContain('<big>1099511627776</big>');
   });
 });

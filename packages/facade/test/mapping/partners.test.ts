@@ -366,7 +366,9 @@ describe('interconnects', () => {
   it('answers InterconnectCountEx with a one-row DataSet holding the REST count, and refuses what REST cannot count', async () => {
     const { backend, requests } = portAnswering(() => 14);
     const params: FacadeParams<'InterconnectCountEx'> = { NetworkID: 0, MailboxID: 0, ECGridID: 123456, MaxDays: 0 };
-    expect(await backend.invoke('InterconnectCountEx', params)).toEqual({ xml: '<NewDataSet><Table><Count>14</Count></Table></NewDataSet>' });
+    const xml = (await backend.invoke('InterconnectCountEx', params))?.xml ?? '';
+    expect(xml).toContain('<xs:element name="Count" type="xs:int" minOccurs="0"/>');
+    expect(xml).toContain('<NewDataSet xmlns=""><Table diffgr:id="Table1" msdata:rowOrder="0"><Count>14</Count></Table></NewDataSet>');
     expect(requests[0]).toMatchObject({ endpoint: 'partners.count', method: 'POST', idempotent: true });
     expect(bodyOf(requests[0])).toEqual({ ecGridId: 123456 });
     expect(MAPPINGS.InterconnectCountEx.rest?.lossy).toEqual(['.']);

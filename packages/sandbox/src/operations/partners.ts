@@ -23,7 +23,7 @@ import {
 } from '../service/partners.js';
 import type { SandboxService } from '../service/service.js';
 import { user } from '../service/users.js';
-import { dataSet } from '../soap/dataset.js';
+import { writeDataSet } from '@ecgrid-bridge/soap';
 import { ecgridIdInfo, interconnectInfo, soapDate } from '../soap/records.js';
 import type { Unset } from '../soap/wire.js';
 import type { InterconnectNoteRecord, InterconnectRecord, TradingPartnerRecord } from '../store/records.js';
@@ -183,7 +183,7 @@ const INTERCONNECT_STATUSES = enumValues('StatusInterconnect');
  */
 function countsByStatus(list: readonly InterconnectRecord[]) {
   const rows = INTERCONNECT_STATUSES.map((status) => ({ Status: status, Count: list.filter((ic) => ic.status === status).length })).filter((r) => r.Count > 0);
-  return dataSet([{ name: 'Status', type: 'string' }, { name: 'Count', type: 'int' }], rows);
+  return writeDataSet([{ name: 'Status', type: 'string' }, { name: 'Count', type: 'int' }], rows);
 }
 
 /** The interconnects of the session's IDs (its mailbox's, for a mailbox user). */

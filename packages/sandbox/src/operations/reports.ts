@@ -19,7 +19,7 @@ import {
   weeksOf,
 } from '../service/reports.js';
 import type { SandboxService } from '../service/service.js';
-import { type Column, type Row, dataSet } from '../soap/dataset.js';
+import { type DataSetColumn, type DataSetRow, writeDataSet } from '@ecgrid-bridge/soap';
 import type { OperationGroup, RestCall, SoapCallWith } from './table.js';
 
 /**
@@ -45,7 +45,7 @@ const restTime = (d: Date): string => `${d.toISOString().slice(0, 19)}Z`;
 /** The inclusive end of a period, as both APIs show it (`…T23:59:59`). */
 const lastSecond = (p: Period): Date => new Date(p.end.getTime() - 1000);
 
-const COUNTS: readonly Column[] = [
+const COUNTS: readonly DataSetColumn[] = [
   { name: 'ParcelsIn', type: 'int' },
   { name: 'ParcelsOut', type: 'int' },
   { name: 'InterchangesIn', type: 'int' },
@@ -54,7 +54,7 @@ const COUNTS: readonly Column[] = [
   { name: 'BytesOut', type: 'long' },
 ];
 
-const counts = (t: Traffic): Row => ({
+const counts = (t: Traffic): DataSetRow => ({
   ParcelsIn: t.parcelsIn,
   ParcelsOut: t.parcelsOut,
   InterchangesIn: t.interchangesIn,
@@ -68,7 +68,7 @@ const sentReceived = (t: Traffic) => ({ sent: t.parcelsOut, received: t.parcelsI
 
 // ---- ReportMonthly: soap-api/reports/report-monthly.md, rest-api/reports/monthly-report.md -------------------------
 
-const MONTHLY_COLUMNS: readonly Column[] = [
+const MONTHLY_COLUMNS: readonly DataSetColumn[] = [
   { name: 'ReportDate', type: 'dateTime' },
   { name: 'MailboxID', type: 'int' },
   { name: 'MailboxName', type: 'string' },
@@ -85,7 +85,7 @@ function monthlySoap(call: SoapCallWith<ScopeParams & { readonly Report: number;
     MailboxName: call.service.state.mailboxes.get(mailboxId)?.name ?? '',
     ...counts(traffic(call.service, new Set([mailboxId]), month)),
   }));
-  return dataSet(MONTHLY_COLUMNS, rows);
+  return writeDataSet(MONTHLY_COLUMNS, rows);
 }
 
 const monthlyRest = (call: RestCall) => {
@@ -100,14 +100,14 @@ export const ReportMonthlyEx = { soap: monthlySoap, rest: { 'reports.monthly': m
 // ---- ReportByDateEx: no soap-api page; rest-api/reports/report-by-date.md -------------------------------------------
 
 /** The docs give no columns for ReportByDateEx: the sandbox answers ReportMonthly's counts, one row per day. */
-const BY_DATE_COLUMNS: readonly Column[] = [{ name: 'ReportDate', type: 'dateTime' }, ...COUNTS];
+const BY_DATE_COLUMNS: readonly DataSetColumn[] = [{ name: 'ReportDate', type: 'dateTime' }, ...COUNTS];
 
 export const ReportByDateEx = {
   soap: (call) => {
     requireReport(call.params.Report);
     const ids = soapIds(call);
     const rows = daysBetween(call.params.StartDate, call.params.EndDate).map((day) => ({ ReportDate: day.start, ...counts(traffic(call.service, ids, day)) }));
-    return dataSet(BY_DATE_COLUMNS, rows);
+    return writeDataSet(BY_DATE_COLUMNS, rows);
   },
   rest: {
     'reports.byDate': (call) => {
@@ -123,7 +123,7 @@ export const ReportByDateEx = {
 
 // ---- ReportTrafficStats: soap-api/reports/report-traffic-stats.md, rest-api/reports/traffic-stats.md ----------------
 
-const TRAFFIC_COLUMNS: readonly Column[] = [{ name: 'PeriodStart', type: 'dateTime' }, { name: 'PeriodEnd', type: 'dateTime' }, ...COUNTS];
+const TRAFFIC_COLUMNS: readonly DataSetColumn[] = [{ name: 'PeriodStart', type: 'dateTime' }, { name: 'PeriodEnd', type: 'dateTime' }, ...COUNTS];
 
 function trafficSoap(call: SoapCallWith<ScopeParams & { readonly TargetTime: Date; readonly NumPeriods: number; readonly Period: EnumTypes['StatisticsPeriod'] }>) {
   const ids = soapIds(call);
@@ -132,7 +132,7 @@ function trafficSoap(call: SoapCallWith<ScopeParams & { readonly TargetTime: Dat
     PeriodEnd: lastSecond(p),
     ...counts(traffic(call.service, ids, p)),
   }));
-  return dataSet(TRAFFIC_COLUMNS, rows);
+  return writeDataSet(TRAFFIC_COLUMNS, rows);
 }
 
 const trafficRest = (call: RestCall) => {
@@ -149,8 +149,8 @@ export const ReportTrafficStatsEx = { soap: trafficSoap, rest: { 'reports.traffi
 
 // ---- ReportInstantStats: soap-api/reports/report-instant-stats.md, rest-api/reports/instant-stats.md ----------------
 
-const INSTANT_COLUMNS: readonly Column[] = [1, 2].flatMap((n) =>
-  ['ParcelsIn', 'ParcelsOut', 'InterchangesIn', 'InterchangesOut'].map((name): Column => ({ name: `${name}${n}`, type: 'int' })),
+const INSTANT_COLUMNS: readonly DataSetColumn[] = [1, 2].flatMap((n) =>
+  ['ParcelsIn', 'ParcelsOut', 'InterchangesIn', 'InterchangesOut'].map((name): DataSetColumn => ({ name: `${name}${n}`, type: 'int' })),
 );
 
 function instantSoap(call: SoapCallWith<ScopeParams & { readonly ECGridID?: number; readonly Minutes1: number; readonly Minutes2: number }>) {
@@ -161,7 +161,7 @@ function instantSoap(call: SoapCallWith<ScopeParams & { readonly ECGridID?: numb
     const t = traffic(call.service, ids, window, call.params.ECGridID ?? 0);
     Object.assign(row, { [`ParcelsIn${i + 1}`]: t.parcelsIn, [`ParcelsOut${i + 1}`]: t.parcelsOut, [`InterchangesIn${i + 1}`]: t.interchangesIn, [`InterchangesOut${i + 1}`]: t.interchangesOut });
   });
-  return dataSet(INSTANT_COLUMNS, [row]);
+  return writeDataSet(INSTANT_COLUMNS, [row]);
 }
 
 /** instant-stats.md: "number of parcels processed" in each window, sent and received. */
@@ -182,7 +182,7 @@ export const ReportInstantStatsEx = { soap: instantSoap, rest: { 'reports.instan
 
 // ---- ReportMailboxStats: soap-api/reports/report-mailbox-stats.md, rest-api/reports/mailbox-stats.md ----------------
 
-const MAILBOX_COLUMNS: readonly Column[] = [
+const MAILBOX_COLUMNS: readonly DataSetColumn[] = [
   { name: 'MailboxID', type: 'int' },
   { name: 'MailboxName', type: 'string' },
   ...COUNTS.slice(0, 4),
@@ -201,7 +201,7 @@ function mailboxSoap(call: SoapCallWith<ScopeParams>) {
       ...(last === undefined ? {} : { LastActivity: new Date(last) }),
     };
   });
-  return dataSet(MAILBOX_COLUMNS, rows);
+  return writeDataSet(MAILBOX_COLUMNS, rows);
 }
 
 /**
@@ -227,7 +227,7 @@ export const ReportMailboxStatsEx = { soap: mailboxSoap, rest: { 'reports.mailbo
 // ---- ReportMailboxInterchangeStats: no soap-api page; rest-api/reports/mailbox-interchange-stats.md -----------------
 
 /** The docs give no columns: the sandbox answers the interchanges of the current month (UTC), a row per mailbox. */
-const MAILBOX_INTERCHANGE_COLUMNS: readonly Column[] = [
+const MAILBOX_INTERCHANGE_COLUMNS: readonly DataSetColumn[] = [
   { name: 'MailboxID', type: 'int' },
   { name: 'MailboxName', type: 'string' },
   { name: 'Period', type: 'string' },
@@ -256,7 +256,7 @@ function mailboxInterchangeSoap(call: SoapCallWith<ScopeParams>) {
       BytesOut: t.interchangeBytesOut,
     };
   });
-  return dataSet(MAILBOX_INTERCHANGE_COLUMNS, rows);
+  return writeDataSet(MAILBOX_INTERCHANGE_COLUMNS, rows);
 }
 
 /** mailbox-interchange-stats.md's `period` ("2026-04"): the sandbox reports the current month. */
@@ -277,7 +277,7 @@ export const ReportMailboxInterchangeStatsEx = {
 
 // ---- ReportInterchangeStats: soap-api/reports/report-interchange-stats.md, rest-api/reports/interchange-stats.md ----
 
-const INTERCHANGE_COLUMNS: readonly Column[] = [
+const INTERCHANGE_COLUMNS: readonly DataSetColumn[] = [
   { name: 'InterchangeDate', type: 'dateTime' },
   { name: 'Direction', type: 'string' },
   { name: 'Count', type: 'int' },
@@ -297,7 +297,7 @@ function interchangeSoap(call: SoapCallWith<ScopeParams & { readonly StartTime: 
       return { InterchangeDate: day.start, Direction: direction, Count: count, ISAs: count, GSSTs: direction === 'InBox' ? t.transactionsIn : t.transactionsOut };
     });
   });
-  return dataSet(INTERCHANGE_COLUMNS, rows);
+  return writeDataSet(INTERCHANGE_COLUMNS, rows);
 }
 
 const interchangeRest = (call: RestCall) => {
@@ -323,7 +323,7 @@ export const ReportInterchangeStatsEx = { soap: interchangeSoap, rest: { 'report
 
 // ---- SOAP-only: NetworkStatusSummary, ReportTrafficStatsPublic ----------------------------------------------------
 
-const SUMMARY_COLUMNS: readonly Column[] = [
+const SUMMARY_COLUMNS: readonly DataSetColumn[] = [
   { name: 'NetworkID', type: 'int' },
   { name: 'MailboxCount', type: 'int' },
   { name: 'ActiveMailboxCount', type: 'int' },
@@ -358,11 +358,11 @@ export const NetworkStatusSummary = {
         ...(last === undefined ? {} : { LastActivity: new Date(last) }),
       };
     });
-    return dataSet(SUMMARY_COLUMNS, rows);
+    return writeDataSet(SUMMARY_COLUMNS, rows);
   },
 } satisfies OperationGroup['NetworkStatusSummary'];
 
-const PUBLIC_COLUMNS: readonly Column[] = [
+const PUBLIC_COLUMNS: readonly DataSetColumn[] = [
   { name: 'PeriodStart', type: 'dateTime' },
   { name: 'PeriodEnd', type: 'dateTime' },
   { name: 'Parcels', type: 'int' },
@@ -384,6 +384,6 @@ export const ReportTrafficStatsPublic = {
       const t = traffic(call.service, all, p);
       return { PeriodStart: p.start, PeriodEnd: lastSecond(p), Parcels: t.parcelsOut, Interchanges: t.interchangesOut, Bytes: t.bytesOut };
     });
-    return dataSet(PUBLIC_COLUMNS, rows);
+    return writeDataSet(PUBLIC_COLUMNS, rows);
   },
 } satisfies OperationGroup['ReportTrafficStatsPublic'];
