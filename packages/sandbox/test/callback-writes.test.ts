@@ -2,6 +2,7 @@ import { type IncomingMessage, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../src/index.js';
+import { CALLBACK_TIMEOUT_MS } from '../src/service/callback-calls.js';
 import { serializeState } from '../src/store/store.js';
 import { type XmlNode, items, restCall, soapCall } from './support/clients.js';
 
@@ -139,4 +140,23 @@ describe('callback writes', () => {
     expect(tested['Status']).toBe('Error');
     expect(received).toHaveLength(1);
   });
+
+  it(`an endpoint that drips its answer forever is cut off after ${CALLBACK_TIMEOUT_MS} ms, headers or not`, async () => {
+    const drip = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const timer = setInterval(() => res.write('.'), 50);
+      res.on('close', () => clearInterval(timer));
+    });
+    await new Promise<void>((resolve) => drip.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(drip.address() as AddressInfo).port}/slow`;
+      const id = (await rest('/v2/callbacks/create', { url, event: 'Parcel' })).json?.data as { callbackId: number };
+      // Without the deadline the call would never end and the test's own timeout would fail it.
+      const tested = await rest('/v2/callbacks/test', { callbackId: id.callbackId });
+      expect(tested.json?.data).toMatchObject({ httpStatus: 0, responseBody: `no answer within ${CALLBACK_TIMEOUT_MS} ms` });
+    } finally {
+      drip.closeAllConnections();
+      await new Promise((resolve) => drip.close(resolve));
+    }
+  }, 20_000);
 });
