@@ -4,19 +4,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../src/index.js';
 import { CALLBACK_TIMEOUT_MS } from '../src/service/callback-calls.js';
 import { serializeState } from '../src/store/store.js';
-import { type XmlNode, items, restCall, soapCall } from './support/clients.js';
+import { type XmlNode, callsTo, items } from './support/clients.js';
 
 /** Callback writes (rest-api/callbacks/create-callback.md, update-callback.md, test-callback.md) on both protocols. */
 
 let sb: RunningSandbox;
+const { soap, rest } = callsTo(() => sb);
 let hook: Server;
 let hookUrl: string;
 const received: { headers: IncomingMessage['headers']; body: string }[] = [];
 /** What the listener answers next: a status and a body (a function of the request, to echo it). */
 let answer: (req: IncomingMessage, body: string) => [number, string] = () => [200, 'OK'];
 
-const soap = (op: string, params: Record<string, string | number>) => soapCall(sb.soapUrl, op, { SessionID: sb.credentials.apiKey, ...params });
-const rest = (path: string, body: unknown) => restCall(sb.restUrl, 'POST', path, { headers: { 'x-api-key': sb.credentials.apiKey }, body });
 
 const ADD = {
   NetworkID: 0,
@@ -73,7 +72,7 @@ describe('callback writes', () => {
   });
 
   it('POST /v2/callbacks/create answers the documented fields and SOAP reads the same registration', async () => {
-    const created = await rest('/v2/callbacks/create', { url: hookUrl, event: 'Parcel', httpAuthType: 'Basic', username: 'hook-user', password: 'Hook-Secret-77' });
+    const created = await rest('POST', '/v2/callbacks/create', { url: hookUrl, event: 'Parcel', httpAuthType: 'Basic', username: 'hook-user', password: 'Hook-Secret-77' });
     expect(created.json?.data).toMatchObject({ url: hookUrl, event: 'Parcel', mailboxId: 5001, networkId: 1001, httpAuthType: 'Basic', status: 'Active' });
     expect(created.text).not.toContain('Hook-Secret-77');
     const id = (created.json?.data as { callbackId: number }).callbackId;
@@ -82,21 +81,21 @@ describe('callback writes', () => {
   });
 
   it('refuses a URL that is not HTTPS (but for a loopback listener), an unknown event, and a mailbox out of view', async () => {
-    expect((await rest('/v2/callbacks/create', { url: 'http://hooks.example.com/x', event: 'Parcel' })).json?.errorCode).toBe('InvalidParameter');
-    expect((await rest('/v2/callbacks/create', { url: 'https://user:pw@hooks.example.com/x', event: 'Parcel' })).json?.errorCode).toBe('InvalidParameter');
-    expect((await rest('/v2/callbacks/create', { url: 'https://hooks.example.com/x', event: 'ParcelNotes' })).json?.errorCode).toBe('InvalidParameter');
+    expect((await rest('POST', '/v2/callbacks/create', { url: 'http://hooks.example.com/x', event: 'Parcel' })).json?.errorCode).toBe('InvalidParameter');
+    expect((await rest('POST', '/v2/callbacks/create', { url: 'https://user:pw@hooks.example.com/x', event: 'Parcel' })).json?.errorCode).toBe('InvalidParameter');
+    expect((await rest('POST', '/v2/callbacks/create', { url: 'https://hooks.example.com/x', event: 'ParcelNotes' })).json?.errorCode).toBe('InvalidParameter');
     expect((await soap('CallBackAddEx', { ...ADD, MailboxID: 5003 })).fault).toBeDefined();
     expect((await soap('CallBackAddEx', { ...ADD, URL: 'ftp://hooks.example.com/' })).fault?.string).toMatch(/HTTPS/);
   });
 
   it('CallBackEventSetStatus and POST /v2/callbacks/update change the same record; a terminated callback stays so', async () => {
     expect((await soap('CallBackEventSetStatus', { CallBackEventID: 71001, Status: 'Suspended' })).result).toBe('true');
-    const updated = await rest('/v2/callbacks/update', { callbackId: 71001, url: `${hookUrl}/v2` });
+    const updated = await rest('POST', '/v2/callbacks/update', { callbackId: 71001, url: `${hookUrl}/v2` });
     expect(updated.json?.data).toMatchObject({ callbackId: 71001, status: 'Suspended', url: `${hookUrl}/v2` });
     expect(((await soap('CallBackEventInfo', { CallBackEventID: 71001, QueueCount: 0 })).result as XmlNode)['URL']).toBe(`${hookUrl}/v2`);
-    expect((await rest('/v2/callbacks/update', { callbackId: 71001, status: 'Terminated' })).json?.success).toBe(true);
+    expect((await rest('POST', '/v2/callbacks/update', { callbackId: 71001, status: 'Terminated' })).json?.success).toBe(true);
     expect((await soap('CallBackEventSetStatus', { CallBackEventID: 71001, Status: 'Active' })).fault).toBeDefined();
-    expect((await rest('/v2/callbacks/update', { callbackId: 71001, status: 'Sideways' })).json?.errorCode).toBe('InvalidParameter');
+    expect((await rest('POST', '/v2/callbacks/update', { callbackId: 71001, status: 'Sideways' })).json?.errorCode).toBe('InvalidParameter');
   });
 
   it('CallBackTest posts a test event with Basic authentication and queues the call with its log', async () => {
@@ -113,9 +112,9 @@ describe('callback writes', () => {
   });
 
   it('POST /v2/callbacks/test answers the endpoint\'s status and body, masking credentials an endpoint echoes', async () => {
-    const id = (await rest('/v2/callbacks/create', { url: hookUrl, event: 'Parcel', httpAuthType: 'Basic', username: 'hook-user', password: 'Hook-Secret-77' })).json?.data as { callbackId: number };
+    const id = (await rest('POST', '/v2/callbacks/create', { url: hookUrl, event: 'Parcel', httpAuthType: 'Basic', username: 'hook-user', password: 'Hook-Secret-77' })).json?.data as { callbackId: number };
     answer = (req, body) => [500, `boom ${req.headers['authorization'] ?? ''} ${Buffer.from(String(req.headers['authorization']).slice(6), 'base64').toString()} ${body}`];
-    const tested = await rest('/v2/callbacks/test', { callbackId: id.callbackId });
+    const tested = await rest('POST', '/v2/callbacks/test', { callbackId: id.callbackId });
     const data = tested.json?.data as { httpStatus: number; responseBody: string; url: string; testedAt: string };
     expect(data).toMatchObject({ callbackId: id.callbackId, url: hookUrl, httpStatus: 500 });
     expect(data.responseBody).toMatch(/^boom Basic \*\*\* hook-user:\*\*\*/);
@@ -132,8 +131,8 @@ describe('callback writes', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const gone = (await rest('/v2/callbacks/create', { url: `http://127.0.0.1:${port}/`, event: 'Parcel' })).json?.data as { callbackId: number };
-    expect((await rest('/v2/callbacks/test', { callbackId: gone.callbackId })).json?.data).toMatchObject({ httpStatus: 0, responseBody: 'the endpoint could not be reached' });
+    const gone = (await rest('POST', '/v2/callbacks/create', { url: `http://127.0.0.1:${port}/`, event: 'Parcel' })).json?.data as { callbackId: number };
+    expect((await rest('POST', '/v2/callbacks/test', { callbackId: gone.callbackId })).json?.data).toMatchObject({ httpStatus: 0, responseBody: 'the endpoint could not be reached' });
     answer = () => [302, ''];
     const id = Number(((await soap('CallBackAddEx', ADD)).result as XmlNode)['CallBackEventID']);
     const tested = (await soap('CallBackTest', { CallBackEventID: id, ParcelID: 0, InterchangeID: 0, UserID: 0 })).result as XmlNode;
@@ -150,9 +149,9 @@ describe('callback writes', () => {
     await new Promise<void>((resolve) => drip.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(drip.address() as AddressInfo).port}/slow`;
-      const id = (await rest('/v2/callbacks/create', { url, event: 'Parcel' })).json?.data as { callbackId: number };
+      const id = (await rest('POST', '/v2/callbacks/create', { url, event: 'Parcel' })).json?.data as { callbackId: number };
       // Without the deadline the call would never end and the test's own timeout would fail it.
-      const tested = await rest('/v2/callbacks/test', { callbackId: id.callbackId });
+      const tested = await rest('POST', '/v2/callbacks/test', { callbackId: id.callbackId });
       expect(tested.json?.data).toMatchObject({ httpStatus: 0, responseBody: `no answer within ${CALLBACK_TIMEOUT_MS} ms` });
     } finally {
       drip.closeAllConnections();

@@ -2,13 +2,12 @@ import { X509Certificate, generateKeyPairSync } from 'node:crypto';
 import forge from 'node-forge';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../src/index.js';
-import { type XmlNode, items, restCall, soapCall } from './support/clients.js';
+import { type XmlNode, callsTo, items } from './support/clients.js';
 
 /** Certificate writes (rest-api/certificates/*.md) and comm writes (create-comm.md) on both protocols. */
 
 let sb: RunningSandbox;
-const soap = (op: string, params: Record<string, string | number | boolean>) => soapCall(sb.soapUrl, op, { SessionID: sb.credentials.apiKey, ...params });
-const rest = (path: string, body: unknown) => restCall(sb.restUrl, 'POST', path, { headers: { 'x-api-key': sb.credentials.apiKey }, body });
+const { soap, rest } = callsTo(() => sb);
 const UNSET = '0001-01-01T00:00:00';
 
 /** A self-signed certificate and its key, made the way a partner would. */
@@ -45,11 +44,11 @@ describe('certificate writes', () => {
     const cert = certificatesIn(added.result).find((c) => c['KeyID'] === 'partner-2026');
     expect(cert).toMatchObject({ Subject: 'CN=as2.partner.example', HasPrivateKey: 'false', Thumbprint: partner.x509.fingerprint.replaceAll(':', ''), SerialNumber: partner.x509.serialNumber, PartnerID: 'PARTNER-AS2', Status: 'Active' });
     expect(cert?.['NotAfter']).toMatch(/^2027-01-01T00:00:00/);
-    const bad = await rest('/v2/certificates/add-public', { commId: 81001, certType: 'X509', cert: Buffer.from('not a certificate').toString('base64') });
+    const bad = await rest('POST', '/v2/certificates/add-public', { commId: 81001, certType: 'X509', cert: Buffer.from('not a certificate').toString('base64') });
     expect(bad.json?.errorCode).toBe('InvalidParameter');
-    const ok = await rest('/v2/certificates/add-public', { commId: 81001, certType: 'X509', cert: partner.der.toString('base64') });
+    const ok = await rest('POST', '/v2/certificates/add-public', { commId: 81001, certType: 'X509', cert: partner.der.toString('base64') });
     expect(ok.json?.data).toMatchObject({ commId: 81001, withCerts: true });
-    expect((await rest('/v2/certificates/add-public', { commId: 81003, certType: 'X509', cert: partner.der.toString('base64') })).json?.success).toBe(false);
+    expect((await rest('POST', '/v2/certificates/add-public', { commId: 81003, certType: 'X509', cert: partner.der.toString('base64') })).json?.success).toBe(false);
   });
 
   it('CertAddPrivate opens a PKCS #12 file with its password, never answers the password, and refuses a wrong one', async () => {
@@ -58,7 +57,7 @@ describe('certificate writes', () => {
     expect(added.text).not.toContain('Pfx-Secret-1');
     const cert = certificatesIn(added.result, 'CertificateInfo').at(-1);
     expect(cert).toMatchObject({ Subject: 'CN=as2.acme-supply.example', HasPrivateKey: 'true', Thumbprint: own.x509.fingerprint.replaceAll(':', '') });
-    const wrong = await rest('/v2/certificates/add-private', { commId: 81002, certType: 'X509', cert: own.pfx('Pfx-Secret-1').toString('base64'), password: 'guess' });
+    const wrong = await rest('POST', '/v2/certificates/add-private', { commId: 81002, certType: 'X509', cert: own.pfx('Pfx-Secret-1').toString('base64'), password: 'guess' });
     expect(wrong.json?.errorCode).toBe('InvalidParameter');
     expect(wrong.text).not.toContain('Pfx-Secret-1');
   });
@@ -70,26 +69,26 @@ describe('certificate writes', () => {
     const x509 = new X509Certificate(Buffer.from(String(cert?.['PublicCertificate']), 'base64'));
     expect(x509.verify(x509.publicKey)).toBe(true);
     expect(new Date(x509.validTo).toISOString()).toBe('2028-01-01T00:00:00.000Z');
-    const viaRest = await rest('/v2/certificates/create', { commId: 81002, usage: 'Encryption', secureHashAlgorithm: 'SHA384' });
+    const viaRest = await rest('POST', '/v2/certificates/create', { commId: 81002, usage: 'Encryption', secureHashAlgorithm: 'SHA384' });
     expect(viaRest.json?.data).toMatchObject({ commId: 81002, privateKeyRequired: true, withCerts: true });
-    expect((await rest('/v2/certificates/create', { commId: 81002, secureHashAlgorithm: 'MD5' })).json?.errorCode).toBe('InvalidParameter');
+    expect((await rest('POST', '/v2/certificates/create', { commId: 81002, secureHashAlgorithm: 'MD5' })).json?.errorCode).toBe('InvalidParameter');
   });
 
   it('CertificateRenewPrivate keeps the old certificate for the overlap; terminate ends one, once', async () => {
-    const renewed = await rest('/v2/certificates/renew', { commId: 81001, certKeyId: 91001, overlapDays: 30, years: 1, secureHashAlgorithm: 'SHA256' });
+    const renewed = await rest('POST', '/v2/certificates/renew', { commId: 81001, certKeyId: 91001, overlapDays: 30, years: 1, secureHashAlgorithm: 'SHA256' });
     expect(renewed.json?.success).toBe(true);
     const info = await soap('CommListEx', { NetworkID: 0, MailboxID: 5001, CommType: 'as2', PrivateKeyRequired: false, UseType: 'Undefined', ShowInactive: true, WithCerts: true });
     const listed = items(items(info.result, 'CommIDInfo')[0]?.['Certificates'], 'Certificate');
     expect(listed.map((c) => c['CertKeyID'])).toEqual(['91001', '91003']);
     expect(listed[0]?.['EndUsage']).not.toMatch(/^0001/);
     expect(listed[1]).toMatchObject({ HasPrivateKey: 'true', Status: 'Active' });
-    expect((await rest('/v2/certificates/renew', { commId: 81003, certKeyId: 91002 })).json?.errorCode).toBe('AccessDenied');
+    expect((await rest('POST', '/v2/certificates/renew', { commId: 81003, certKeyId: 91002 })).json?.errorCode).toBe('AccessDenied');
     const publicOne = partnerCertificate('as2.partner.example');
-    await rest('/v2/certificates/add-public', { commId: 81001, certType: 'X509', cert: publicOne.der.toString('base64') });
-    expect((await rest('/v2/certificates/renew', { commId: 81001, certKeyId: 91004 })).json?.message).toMatch(/public certificate/);
+    await rest('POST', '/v2/certificates/add-public', { commId: 81001, certType: 'X509', cert: publicOne.der.toString('base64') });
+    expect((await rest('POST', '/v2/certificates/renew', { commId: 81001, certKeyId: 91004 })).json?.message).toMatch(/public certificate/);
     expect((await soap('CertificateTerminate', { CommID: 81001, CertKeyID: 91001 })).result).toBe('true');
-    expect((await rest('/v2/certificates/terminate', { commId: 81001, certKeyId: 91001 })).json?.errorCode).toBe('InvalidParameter');
-    expect((await rest('/v2/certificates/terminate', { commId: 81002, certKeyId: 91002 })).json?.errorCode).toBe('InvalidParameter');
+    expect((await rest('POST', '/v2/certificates/terminate', { commId: 81001, certKeyId: 91001 })).json?.errorCode).toBe('InvalidParameter');
+    expect((await rest('POST', '/v2/certificates/terminate', { commId: 81002, certKeyId: 91002 })).json?.errorCode).toBe('InvalidParameter');
   });
 });
 
@@ -107,9 +106,9 @@ describe('comm writes', () => {
       CommID: id, OwnerUserID: 0, Identifier: '', URL: '', Version: '', SignData: false, EncryptData: false, CompressData: true, ReceiptType: 'None', HTTPAuthentication: 'None', UseType: 'Undefined', BeginUsage: UNSET, EndUsage: UNSET,
     });
     expect(updated.result).toMatchObject({ Identifier: 'ACME-AS2-TEST', SignData: 'true', CompressData: 'true', Receipt: 'SynchronousSigned', UseType: 'Test' });
-    const created = await rest('/v2/comms/create', { mailboxId: 5001, commType: 'sftp', identifier: 'acme-sftp-2', useType: 'Production' });
+    const created = await rest('POST', '/v2/comms/create', { mailboxId: 5001, commType: 'sftp', identifier: 'acme-sftp-2', useType: 'Production' });
     expect(created.json?.data).toMatchObject({ mailboxId: 5001, commType: 'sftp', identifier: 'acme-sftp-2', status: 'Active', useType: 'Production', withCerts: false });
-    expect((await rest('/v2/comms/create', { mailboxId: 5001, commType: 'ftpsslexplicit', identifier: 'x' })).json?.errorCode).toBe('InvalidParameter');
-    expect((await rest('/v2/comms/create', { mailboxId: 5003, commType: 'sftp', identifier: 'x' })).json?.success).toBe(false);
+    expect((await rest('POST', '/v2/comms/create', { mailboxId: 5001, commType: 'ftpsslexplicit', identifier: 'x' })).json?.errorCode).toBe('InvalidParameter');
+    expect((await rest('POST', '/v2/comms/create', { mailboxId: 5003, commType: 'sftp', identifier: 'x' })).json?.success).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SEED_PATH, type RunningSandbox, type SandboxSeed, startSandbox } from '../src/index.js';
-import { type XmlNode, items, restCall, soapCall } from './support/clients.js';
+import { type XmlNode, callsTo, items, restCall, soapCall } from './support/clients.js';
 
 /**
  * Parcel notes and test files, interchange cancel and resend, an ID's data e-mail, X12 delimiters, user reset and SMS:
@@ -9,12 +9,10 @@ import { type XmlNode, items, restCall, soapCall } from './support/clients.js';
  */
 
 let sb: RunningSandbox;
+const { soap, rest } = callsTo(() => sb);
 const seed = JSON.parse(readFileSync(DEFAULT_SEED_PATH, 'utf8')) as SandboxSeed;
 const keyOf = (userId: number) => seed.users.find((u) => u.userId === userId)?.apiKey ?? '';
 const NETWORK_ADMIN = 2004;
-const soap = (op: string, params: Record<string, string | number | boolean>, apiKey = sb.credentials.apiKey) => soapCall(sb.soapUrl, op, { SessionID: apiKey, ...params });
-const rest = (method: 'GET' | 'POST', path: string, body?: unknown, apiKey = sb.credentials.apiKey) =>
-  restCall(sb.restUrl, method, path, { headers: { 'x-api-key': apiKey }, ...(body !== undefined ? { body } : {}) });
 const interchangeOf = (parcelId: number) => [...sb.admin.state().interchanges.values()].find((ic) => ic.parcelId === parcelId)?.interchangeId ?? 0;
 
 beforeAll(async () => {

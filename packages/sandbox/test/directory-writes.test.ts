@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SEED_PATH, type RunningSandbox, type SandboxSeed, startSandbox } from '../src/index.js';
-import { type XmlNode, restCall, soapCall } from './support/clients.js';
+import { type XmlNode, callsTo } from './support/clients.js';
 
 /** Network and mailbox writes (rest-api/networks/update-network.md, rest-api/mailboxes/delete-mailbox.md). */
 
 let sb: RunningSandbox;
+const { soap, rest } = callsTo(() => sb);
 const seed = JSON.parse(readFileSync(DEFAULT_SEED_PATH, 'utf8')) as SandboxSeed;
 const keyOf = (userId: number) => seed.users.find((u) => u.userId === userId)?.apiKey ?? '';
 const NETWORK_ADMIN = 2004;
-const rest = (method: 'GET' | 'PUT' | 'DELETE', path: string, body?: unknown, apiKey = sb.credentials.apiKey) =>
-  restCall(sb.restUrl, method, path, { headers: { 'x-api-key': apiKey }, ...(body !== undefined ? { body } : {}) });
-const soap = (op: string, params: Record<string, string | number>, apiKey = sb.credentials.apiKey) => soapCall(sb.soapUrl, op, { SessionID: apiKey, ...params });
 
 beforeAll(async () => {
   sb = await startSandbox();

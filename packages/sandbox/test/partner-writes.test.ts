@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SEED_PATH, type RunningSandbox, type SandboxSeed, startSandbox } from '../src/index.js';
-import { type XmlNode, items, restCall, soapCall } from './support/clients.js';
+import { type XmlNode, callsTo, items } from './support/clients.js';
 
 /** ID and interconnect writes (rest-api/ids/move-tp.md, rest-api/partners/delete-partner.md) on both protocols over one store. */
 
 let sb: RunningSandbox;
+const { soap, rest } = callsTo(() => sb);
 const seed = JSON.parse(readFileSync(DEFAULT_SEED_PATH, 'utf8')) as SandboxSeed;
 const NETWORK_ADMIN_KEY = seed.users.find((u) => u.userId === 2004)?.apiKey ?? '';
-const soap = (op: string, params: Record<string, string | number>, apiKey = sb.credentials.apiKey) => soapCall(sb.soapUrl, op, { SessionID: apiKey, ...params });
-const rest = (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, apiKey = sb.credentials.apiKey) =>
-  restCall(sb.restUrl, method, path, { headers: { 'x-api-key': apiKey }, ...(body !== undefined ? { body } : {}) });
 
 beforeAll(async () => {
   sb = await startSandbox();

@@ -3,17 +3,15 @@ import { ManualClock } from '@ecgrid-bridge/core';
 import * as soapLib from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SEED_PATH, type RunningSandbox, type SandboxSeed, startSandbox } from '../src/index.js';
-import { type XmlNode, restCall, soapCall } from './support/clients.js';
+import { type XmlNode, callsTo } from './support/clients.js';
 
 /** Reports (soap-api/reports/*.md as DataSets, rest-api/reports/*.md as JSON) counted from one store. */
 
 let sb: RunningSandbox;
+const { soap, rest } = callsTo(() => sb);
 const clock = new ManualClock(Date.parse('2025-01-12T18:00:00Z'));
 const seed = JSON.parse(readFileSync(DEFAULT_SEED_PATH, 'utf8')) as SandboxSeed;
 const ROOT_KEY = seed.users.find((u) => u.userId === 2001)?.apiKey ?? '';
-const soap = (op: string, params: Record<string, string | number>, apiKey = sb.credentials.apiKey) => soapCall(sb.soapUrl, op, { SessionID: apiKey, ...params });
-const rest = (method: 'GET' | 'POST', path: string, body?: unknown, apiKey = sb.credentials.apiKey) =>
-  restCall(sb.restUrl, method, path, { headers: { 'x-api-key': apiKey }, ...(body !== undefined ? { body } : {}) });
 
 /** The rows of a DataSet result: the `Table` elements of its diffgram. */
 function rows(result: unknown): XmlNode[] {

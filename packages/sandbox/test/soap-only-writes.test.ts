@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SEED_PATH, type RunningSandbox, type SandboxSeed, startSandbox } from '../src/index.js';
 import { LOCKOUT_AFTER } from '../src/service/auth.js';
-import { type XmlNode, items, soapCall } from './support/clients.js';
+import { type XmlNode, callsTo, items, soapCall } from './support/clients.js';
 
 /** The SOAP-only operations on stored objects: what each changes is read back on SOAP. */
 
 let sb: RunningSandbox;
+const { soap, rest } = callsTo(() => sb);
 const seed = JSON.parse(readFileSync(DEFAULT_SEED_PATH, 'utf8')) as SandboxSeed;
 const keyOf = (userId: number) => seed.users.find((u) => u.userId === userId)?.apiKey ?? '';
 const NETWORK_ADMIN = keyOf(2004);
-const soap = (op: string, params: Record<string, string | number | boolean> = {}, apiKey = sb.credentials.apiKey) => soapCall(sb.soapUrl, op, { SessionID: apiKey, ...params });
 const result = async (op: string, params: Record<string, string | number | boolean> = {}, apiKey?: string) => (await soap(op, params, apiKey)).result as XmlNode;
 const login = (password: string) => soapCall(sb.soapUrl, 'Login', { LoginName: 'clerk@acme-supply.example', Password: password });
 

@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SEED_PATH, type RunningSandbox, type SandboxSeed, startSandbox } from '../src/index.js';
-import { type XmlNode, restCall, soapCall } from './support/clients.js';
+import { type XmlNode, callsTo, restCall, soapCall } from './support/clients.js';
 
 /** User writes (rest-api/users/update-user.md, set-role.md, terminate-user.md) on both protocols over one store. */
 
 let sb: RunningSandbox;
+const { soap, rest } = callsTo(() => sb);
 const seed = JSON.parse(readFileSync(DEFAULT_SEED_PATH, 'utf8')) as SandboxSeed;
 const keyOf = (userId: number) => seed.users.find((u) => u.userId === userId)?.apiKey ?? '';
-const soap = (op: string, params: Record<string, string | number | boolean> = {}) => soapCall(sb.soapUrl, op, { SessionID: sb.credentials.apiKey, ...params });
-const rest = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, apiKey = sb.credentials.apiKey) =>
-  restCall(sb.restUrl, method, path, { headers: { 'x-api-key': apiKey }, ...(body !== undefined ? { body } : {}) });
 const restUser = async (id: number) => (await rest('GET', `/v2/users/${id}`)).json?.data as Record<string, unknown>;
 const soapUser = async (id: number) => (await soap('UserInfo', { UserID: id })).result as XmlNode;
 const UPDATE = { CellCarrier: 'NoChange', AuthLevel: 'NoChange' };

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../src/index.js';
-import { type XmlNode, items, restCall, soapCall } from './support/clients.js';
+import { type XmlNode, callsTo, items } from './support/clients.js';
 
 /** Writes of the operation table: made on one protocol, seen on the other (one store). */
 
 let sb: RunningSandbox;
-const soap = (op: string, params: Record<string, string | number | boolean> = {}) => soapCall(sb.soapUrl, op, { SessionID: sb.credentials.apiKey, ...params });
-const rest = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) =>
-  restCall(sb.restUrl, method, path, { headers: { 'x-api-key': sb.credentials.apiKey }, ...(body !== undefined ? { body } : {}) });
+const { soap, rest } = callsTo(() => sb);
 
 beforeAll(async () => {
   sb = await startSandbox();

@@ -131,3 +131,13 @@ export function x12File(
     '',
   ].join('\n');
 }
+
+/** SOAP and REST calls to one sandbox, authenticated with an API key: the demo user's unless another is given. */
+export function callsTo(sandbox: () => { readonly soapUrl: string; readonly restUrl: string; readonly credentials: { readonly apiKey: string } }) {
+  return {
+    soap: (op: string, params: Record<string, string | number | boolean> = {}, apiKey = sandbox().credentials.apiKey) =>
+      soapCall(sandbox().soapUrl, op, { SessionID: apiKey, ...params }),
+    rest: (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, apiKey = sandbox().credentials.apiKey) =>
+      restCall(sandbox().restUrl, method, path, { headers: { 'x-api-key': apiKey }, ...(body !== undefined ? { body } : {}) }),
+  };
+}
