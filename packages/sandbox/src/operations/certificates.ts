@@ -90,7 +90,7 @@ const renewRest = (call: RestCall) => {
 
 const terminateRest = (call: RestCall) => terminateCertificate(call.service, call.caller(), reqInt(call.body, 'commId'), reqInt(call.body, 'certKeyId'));
 
-export interface AddParams {
+interface AddParams {
   readonly CommID: number;
   readonly CertType: (typeof CERT_TYPES)[number];
   readonly KeyId?: string | undefined;
@@ -104,8 +104,8 @@ const added = (p: AddParams) => ({ type: p.CertType, usage: p.Usage, keyId: p.Ke
 /** The certificate of a call: `Cert` as bytes, or the A forms' `CertBase64`. */
 const contentOf = (p: { readonly Cert?: Buffer | undefined; readonly CertBase64?: string | undefined }) => p.Cert ?? fromBase64(p.CertBase64);
 
-export type PublicParams = AddParams & { readonly PartnerCommID?: string | undefined; readonly PartnerURL?: string | undefined; readonly Cert?: Buffer | undefined; readonly CertBase64?: string | undefined };
-export type PrivateParams = AddParams & { readonly PartnerAS2ID?: string | undefined; readonly Password?: string | undefined; readonly Cert?: Buffer | undefined; readonly CertBase64?: string | undefined };
+type PublicParams = AddParams & { readonly PartnerCommID?: string | undefined; readonly PartnerURL?: string | undefined; readonly Cert?: Buffer | undefined; readonly CertBase64?: string | undefined };
+type PrivateParams = AddParams & { readonly PartnerAS2ID?: string | undefined; readonly Password?: string | undefined; readonly Cert?: Buffer | undefined; readonly CertBase64?: string | undefined };
 
 const addPublicSoap = (call: SoapCallWith<PublicParams>) => {
   const p = call.params;

@@ -32,7 +32,7 @@ const PERIODS = enumValues('StatisticsPeriod');
 const DIRECTIONS = enumValues('Direction');
 
 /** The Ex forms' scope; the plain forms carry only the SessionID. */
-export type ScopeParams = { readonly SessionID?: string; readonly NetworkID?: number; readonly MailboxID?: number };
+type ScopeParams = { readonly SessionID?: string; readonly NetworkID?: number; readonly MailboxID?: number };
 
 const idsOf = (svc: SandboxService, caller: Caller, scope: ScopeParams = {}): Set<number> =>
   new Set(reportMailboxes(svc, caller, { networkId: scope.NetworkID ?? 0, mailboxId: scope.MailboxID ?? 0 }).map((m) => m.mailboxId));
