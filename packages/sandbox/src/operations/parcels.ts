@@ -348,7 +348,9 @@ export const ParcelTest = {
   },
 } satisfies OperationGroup['ParcelTest'];
 
-// SOAP-only parcel writes (the facade's mapping of parcels says why REST has none).
+// SOAP-only parcel writes (the facade's mapping of parcels says why REST has none). Only ParcelResend has a page
+// (soap-api/parcels/parcel-resend.md); what the others do rests on the WSDL and appendix/parcel-status-codes.md, see
+// each function in service/parcels.ts. ParcelDownloadS3 is not emulated (not-emulated.ts): it writes to Amazon S3.
 
 export const ParcelDownloadCancel = { soap: (call) => cancelDownload(call.service, call.caller(), call.params.ParcelID) } satisfies OperationGroup['ParcelDownloadCancel'];
 

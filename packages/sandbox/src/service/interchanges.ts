@@ -94,11 +94,18 @@ export function resendInterchange(svc: SandboxService, caller: Caller, interchan
 
 /**
  * Where an interchange the network has not delivered stands, for the state lists (InterchangeInBox/OutBox Pending,
- * Blocked, NoRoute). The WSDL names the lists ("Interchange Pending List", "Blocked List", "Unroutable Interchanges")
- * and the MCP tools describe them (mcp/tools/connectivity/interchanges/list-outbox-interchanges.md: pending "awaiting
- * processing", blocked "held", noRoute "no delivery route (undeliverable)"); the stored states they read are the
- * sandbox's choice: in process (outboxPending, outboxRetry) is pending, or blocked while either ID is suspended;
- * failed (outboxFailed, outboxDeliveryError) has no route. A cancelled interchange is in none.
+ * Blocked, NoRoute). No soap-api page documents them (soap-api/interchanges/ has none) and
+ * appendix/interchange-status-codes.md has no pending, blocked or no-route state. The WSDL names the lists
+ * ("Interchange Pending List", "Blocked List", "Unroutable Interchanges") and the MCP tools describe them
+ * (mcp/tools/connectivity/interchanges/list-outbox-interchanges.md: pending "awaiting processing", blocked "held",
+ * noRoute "no delivery route (undeliverable)"). The stored states they read are the sandbox's assumption:
+ * - pending: the parcel is in process (outboxPending, outboxRetry: queued or to be retried, appendix/parcel-status-codes.md);
+ * - blocked: in process while the sending or receiving ECGrid ID is Suspended (held until the ID is active again).
+ *   The seed suspends no ID that has traffic, so the blocked lists are empty until TPSuspend suspends one;
+ * - noRoute: the parcel's delivery failed (outboxFailed, outboxDeliveryError). The sandbox refuses an upload to an
+ *   unknown or inactive receiver outright, so it stores no interchange without a route; a failed delivery is the
+ *   nearest stored state (the MCP's search-transactions.md lists such parcels separately as DeliveryError).
+ * A cancelled interchange is in none; a delivered one is in none.
  */
 export type InterchangeState = 'pending' | 'blocked' | 'noRoute';
 

@@ -266,29 +266,50 @@ export function sendTestFile(svc: SandboxService, caller: Caller, fromEcgridId: 
 }
 
 /**
- * ParcelDownloadCancel (WSDL: "Cancel Download of Parcel from InBox and remove it"): a parcel in the caller's inbox
- * that is not confirmed leaves it as Cancelled (appendix/parcel-status-codes.md).
+ * ParcelDownloadCancel. No page documents it (soap-api/parcels/ has none); the WSDL says "Cancel Download of Parcel
+ * from InBox and remove it", and appendix/parcel-status-codes.md has Cancelled: "explicitly cancelled before delivery
+ * completed. All interchanges within the parcel are also cancelled" (their status follows the parcel's). So a parcel
+ * in the caller's inbox that is not confirmed yet (InBoxReady, or InBoxTransferred after a download) leaves the inbox
+ * as Cancelled; the sandbox's choice is that it then counts as settled, like a confirmed one. Putting a parcel back
+ * for another download is ParcelDownloadReset ("restore to InBox"), not this. A confirmed (InBoxArchived) or already
+ * cancelled parcel is refused: delivery has completed, or it is gone from the inbox.
  */
 export function cancelDownload(svc: SandboxService, caller: Caller, parcelId: number): boolean {
   const p = inbound(svc, caller, parcelId, 'cancelling a download');
-  if (p.confirmed) throw invalidParameter(`parcel ${parcelId} is ${p.status}: only a parcel still in the inbox can be cancelled`);
+  if (p.status === 'Cancelled') throw invalidParameter(`parcel ${parcelId} is already Cancelled`);
+  if (p.confirmed) throw invalidParameter(`parcel ${parcelId} is ${p.status}: its download is confirmed, so it can no longer be cancelled`);
   change(svc, p, { status: 'Cancelled', confirmed: true }, `Download cancelled by ${caller.user.loginName}`);
   return true;
 }
 
 /**
- * ParcelDownloadConfirmPendingAck (WSDL: "Confirm Download of Parcel with Pending Acknowledgment from InBox and
- * remove it"): confirmed like ParcelDownloadConfirm, with the acknowledgment state it awaits (one of the WSDL's
- * acknowledgment ParcelStatus values, e.g. as2MDNPending) noted on the parcel.
+ * The WSDL's ParcelStatus values that await an acknowledgment: what ParcelDownloadConfirmPendingAck's Status takes.
+ * The sandbox's reading of the names; no page lists them.
+ */
+const PENDING_ACK_STATUSES: ReadonlySet<string> = new Set(['x1256Pending', 'as2MDNPending', 'as4MDNPending']);
+
+/**
+ * ParcelDownloadConfirmPendingAck. No page documents it; the WSDL says "Confirm Download of Parcel with Pending
+ * Acknowledgment from InBox and remove it". The sandbox confirms it as ParcelDownloadConfirm does (InBoxArchived,
+ * appendix/parcel-status-codes.md) and notes the acknowledgment state it awaits on the parcel (ParcelNoteList): the
+ * store keeps the inbox states only. Status must be a pending-acknowledgment state; a cancelled parcel, no longer in
+ * the inbox, cannot be confirmed.
  */
 export function confirmPendingAck(svc: SandboxService, caller: Caller, parcelId: number, ackStatus: string): boolean {
-  if (!/(MDNPending|Pending)$/.test(ackStatus)) throw invalidParameter(`Status ${ackStatus} is not a pending-acknowledgment state (such as as2MDNPending)`);
+  if (!PENDING_ACK_STATUSES.has(ackStatus)) {
+    throw invalidParameter(`Status ${ackStatus} is not a pending-acknowledgment state (${[...PENDING_ACK_STATUSES].join(', ')})`);
+  }
   const p = inbound(svc, caller, parcelId, 'confirming a download');
+  if (p.status === 'Cancelled') throw invalidParameter(`parcel ${parcelId} is Cancelled: it is no longer in the inbox`);
   change(svc, p, { status: 'InBoxArchived', confirmed: true }, `Download confirmed by ${caller.user.loginName}, acknowledgment pending (${ackStatus})`);
   return true;
 }
 
-/** ParcelUpdateLocalStatus: the caller's own number on a parcel it sees ("a user defined variable", WSDL). */
+/**
+ * ParcelUpdateLocalStatus. No page documents it; the WSDL calls Status "a user defined variable" (an xs:short, whose
+ * range the SOAP decoder enforces). The sandbox stores the number on any parcel the caller sees, either side, with the
+ * time it was set (ParcelInfo's LocalStatus and LocalStatusDate); it changes nothing else.
+ */
 export function setLocalStatus(svc: SandboxService, caller: Caller, parcelId: number, value: number): boolean {
   const p = parcel(svc, caller, parcelId);
   const next: ParcelRecord = { ...p, localStatus: { value, date: svc.nowIso() } };
@@ -297,20 +318,24 @@ export function setLocalStatus(svc: SandboxService, caller: Caller, parcelId: nu
 }
 
 /**
- * ParcelResend (WSDL: "Resend Parcel from Internal Router. Requires NetOps authorization."; soap-api/parcels/
- * parcel-resend.md: refused once the recipient confirmed it): a failed or in-process parcel is queued for delivery
- * again (outboxPending), a delivered one is put back into the recipient's inbox as InBoxReady.
+ * ParcelResend, soap-api/parcels/parcel-resend.md: "Requeue a previously sent parcel for outbound re-delivery";
+ * refused when "the parcel is not in a resendable state, has already been confirmed by the recipient, or the session
+ * lacks permission" (the WSDL: "Requires NetOps authorization"). What is resendable is the sandbox's reading of
+ * appendix/parcel-status-codes.md: a parcel whose delivery was attempted and failed (outboxRetry, outboxFailed —
+ * "possible resend" —, outboxDeliveryError) is queued again (outboxPending); one delivered but not confirmed is
+ * delivered again (InBoxReady in the recipient's inbox). Refused: outboxPending (queued, "no delivery attempt has
+ * been made yet", so not previously sent), a confirmed parcel, and a cancelled one.
  */
 export function resendParcel(svc: SandboxService, caller: Caller, parcelId: number): boolean {
   requireLevel(caller.user, 'NetOps', 'resending a parcel');
   const p = parcel(svc, caller, parcelId);
+  if (p.undelivered === 'outboxPending') throw invalidParameter(`parcel ${parcelId} is outboxPending: it is queued and has not been sent yet, so it cannot be resent`);
+  if (p.status === 'Cancelled') throw invalidParameter(`parcel ${parcelId} is Cancelled and cannot be resent`);
   if (p.confirmed) throw invalidParameter(`parcel ${parcelId} has been confirmed by its recipient and cannot be resent`);
   const now = svc.nowIso();
-  const message = `Resent by ${caller.user.loginName}`;
+  const log = [...p.log, { date: now, message: `Resent by ${caller.user.loginName}` }];
   const next: ParcelRecord =
-    p.undelivered !== undefined
-      ? { ...p, undelivered: 'outboxPending', modified: now, log: [...p.log, { date: now, message }] }
-      : { ...p, status: 'InBoxReady', modified: now, log: [...p.log, { date: now, message }] };
+    p.undelivered !== undefined ? { ...p, undelivered: 'outboxPending', modified: now, log } : { ...p, status: 'InBoxReady', modified: now, log };
   svc.commit((draft) => draft.parcels.set(parcelId, next));
   return true;
 }
